@@ -1,0 +1,425 @@
+/**
+ * The events of one content item: the persisted contract of Dugnad.
+ *
+ * Every event records who (`by`) and when (`at`). Events are stored as a versioned envelope
+ * ({@link StoredEvent}); when an event's shape changes, its version goes up and an upcaster turns
+ * older envelopes into the current shape, so a log written by any earlier release still replays.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { DraftBody, Network, RevisionKind } from "./Draft.js"
+import { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
+
+/**
+ * A draft revision number. Revisions start at 1 and only increase.
+ *
+ * @since 0.1.0
+ * @category fields
+ */
+export const RevisionNumber = Schema.Int.pipe(Schema.positive())
+
+const stamp = {
+  by: MemberId,
+  at: Schema.DateTimeUtc
+}
+
+/**
+ * The counts a network reports for one post at one moment. Any of them may be missing: networks
+ * report different things, and an advisor types in what they have.
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export const Metrics = Schema.Struct({
+  reach: Schema.optional(Schema.NonNegativeInt),
+  impressions: Schema.optional(Schema.NonNegativeInt),
+  reactions: Schema.optional(Schema.NonNegativeInt),
+  comments: Schema.optional(Schema.NonNegativeInt),
+  shares: Schema.optional(Schema.NonNegativeInt),
+  saves: Schema.optional(Schema.NonNegativeInt),
+  clicks: Schema.optional(Schema.NonNegativeInt),
+  videoViews: Schema.optional(Schema.NonNegativeInt)
+})
+/** @since 0.1.0 @category results */
+export type Metrics = typeof Metrics.Type
+
+/**
+ * A notable comment on a published post, kept to show the people who helped.
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export const Highlight = Schema.Struct({
+  text: Schema.NonEmptyTrimmedString,
+  author: Schema.optional(Schema.NonEmptyTrimmedString),
+  tone: Schema.Literal("positive", "neutral", "negative", "question")
+})
+/** @since 0.1.0 @category results */
+export type Highlight = typeof Highlight.Type
+
+/**
+ * A person asked to review, and whether they review as an expert (whose approval of the facts is
+ * required and who holds the veto) or only comment and suggest format.
+ *
+ * @since 0.1.0
+ * @category review
+ */
+export const ReviewerRequest = Schema.Struct({
+  member: MemberId,
+  expert: Schema.Boolean
+})
+/** @since 0.1.0 @category review */
+export type ReviewerRequest = typeof ReviewerRequest.Type
+
+/** @since 0.1.0 @category ideas */
+export class IdeaSubmitted extends Schema.TaggedClass<IdeaSubmitted>()("IdeaSubmitted", {
+  ...stamp,
+  item: ItemId,
+  title: Schema.NonEmptyTrimmedString,
+  pitch: Schema.String,
+  department: Schema.optional(Schema.NonEmptyTrimmedString),
+  goals: Schema.Array(GoalId),
+  concerns: Schema.Array(MemberId),
+  meeting: Schema.optional(MeetingId),
+  followUpOf: Schema.optional(ItemId)
+}) {}
+
+/** @since 0.1.0 @category ideas */
+export class IdeaEdited extends Schema.TaggedClass<IdeaEdited>()("IdeaEdited", {
+  ...stamp,
+  title: Schema.optional(Schema.NonEmptyTrimmedString),
+  pitch: Schema.optional(Schema.String),
+  department: Schema.optional(Schema.NonEmptyTrimmedString),
+  goals: Schema.optional(Schema.Array(GoalId)),
+  concerns: Schema.optional(Schema.Array(MemberId))
+}) {}
+
+/** The advisor took the idea on; `by` becomes the item's owner. @since 0.1.0 @category ideas */
+export class IdeaAccepted extends Schema.TaggedClass<IdeaAccepted>()("IdeaAccepted", { ...stamp }) {}
+
+/** @since 0.1.0 @category ideas */
+export class IdeaParked extends Schema.TaggedClass<IdeaParked>()("IdeaParked", {
+  ...stamp,
+  reason: Schema.NonEmptyTrimmedString
+}) {}
+
+/** @since 0.1.0 @category ideas */
+export class IdeaRevived extends Schema.TaggedClass<IdeaRevived>()("IdeaRevived", { ...stamp }) {}
+
+/** @since 0.1.0 @category ideas */
+export class IdeaDeclined extends Schema.TaggedClass<IdeaDeclined>()("IdeaDeclined", {
+  ...stamp,
+  reason: Schema.NonEmptyTrimmedString
+}) {}
+
+/** A new draft revision; revision 1 is the first draft. @since 0.1.0 @category drafts */
+export class DraftRevised extends Schema.TaggedClass<DraftRevised>()("DraftRevised", {
+  ...stamp,
+  revision: RevisionNumber,
+  kind: RevisionKind,
+  body: DraftBody
+}) {}
+
+/** @since 0.1.0 @category review */
+export class ReviewRequested extends Schema.TaggedClass<ReviewRequested>()("ReviewRequested", {
+  ...stamp,
+  reviewers: Schema.Array(ReviewerRequest),
+  due: Schema.optional(Schema.DateTimeUtc)
+}) {}
+
+/** @since 0.1.0 @category review */
+export class FactsApproved extends Schema.TaggedClass<FactsApproved>()("FactsApproved", {
+  ...stamp,
+  revision: RevisionNumber
+}) {}
+
+/** @since 0.1.0 @category review */
+export class FactObjectionRaised extends Schema.TaggedClass<FactObjectionRaised>()("FactObjectionRaised", {
+  ...stamp,
+  objection: ObjectionId,
+  revision: RevisionNumber,
+  claim: Schema.NonEmptyTrimmedString,
+  correction: Schema.NonEmptyTrimmedString
+}) {}
+
+/** @since 0.1.0 @category review */
+export class FactObjectionResolved extends Schema.TaggedClass<FactObjectionResolved>()("FactObjectionResolved", {
+  ...stamp,
+  objection: ObjectionId,
+  note: Schema.optional(Schema.String)
+}) {}
+
+/** @since 0.1.0 @category review */
+export class FormatSuggested extends Schema.TaggedClass<FormatSuggested>()("FormatSuggested", {
+  ...stamp,
+  suggestion: SuggestionId,
+  revision: RevisionNumber,
+  note: Schema.NonEmptyTrimmedString
+}) {}
+
+/**
+ * The advisor's decision on a format suggestion, always with an explanation; `primer` names the
+ * primer entry it leans on, so colleagues can learn from it.
+ *
+ * @since 0.1.0
+ * @category review
+ */
+export class FormatSuggestionDecided extends Schema.TaggedClass<FormatSuggestionDecided>()("FormatSuggestionDecided", {
+  ...stamp,
+  suggestion: SuggestionId,
+  decision: Schema.Literal("accepted", "declined"),
+  explanation: Schema.NonEmptyTrimmedString,
+  primer: Schema.optional(Schema.NonEmptyTrimmedString)
+}) {}
+
+/** @since 0.1.0 @category review */
+export class CommentAdded extends Schema.TaggedClass<CommentAdded>()("CommentAdded", {
+  ...stamp,
+  text: Schema.NonEmptyTrimmedString
+}) {}
+
+/** @since 0.1.0 @category review */
+export class ReviewerRemoved extends Schema.TaggedClass<ReviewerRemoved>()("ReviewerRemoved", {
+  ...stamp,
+  reviewer: MemberId,
+  reason: Schema.NonEmptyTrimmedString
+}) {}
+
+/** @since 0.1.0 @category review */
+export class ApprovedForPublication extends Schema.TaggedClass<ApprovedForPublication>()("ApprovedForPublication", {
+  ...stamp,
+  revision: RevisionNumber
+}) {}
+
+/** @since 0.1.0 @category publishing */
+export class PublicationScheduled extends Schema.TaggedClass<PublicationScheduled>()("PublicationScheduled", {
+  ...stamp,
+  network: Network,
+  scheduledFor: Schema.DateTimeUtc
+}) {}
+
+/** @since 0.1.0 @category publishing */
+export class PostPublished extends Schema.TaggedClass<PostPublished>()("PostPublished", {
+  ...stamp,
+  network: Network,
+  url: Schema.NonEmptyTrimmedString,
+  publishedAt: Schema.DateTimeUtc
+}) {}
+
+/** @since 0.1.0 @category results */
+export class ResultsRecorded extends Schema.TaggedClass<ResultsRecorded>()("ResultsRecorded", {
+  ...stamp,
+  network: Network,
+  capturedAt: Schema.DateTimeUtc,
+  metrics: Metrics,
+  highlights: Schema.Array(Highlight)
+}) {}
+
+/** @since 0.1.0 @category results */
+export class ResultsShared extends Schema.TaggedClass<ResultsShared>()("ResultsShared", { ...stamp }) {}
+
+/** @since 0.1.0 @category results */
+export class MarkedSuccess extends Schema.TaggedClass<MarkedSuccess>()("MarkedSuccess", {
+  ...stamp,
+  note: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * A follow-up idea proposed from this item ("make more posts about this"). The new item's stream
+ * starts with an {@link IdeaSubmitted} whose `followUpOf` points back here.
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export class FollowUpProposed extends Schema.TaggedClass<FollowUpProposed>()("FollowUpProposed", {
+  ...stamp,
+  followUp: ItemId,
+  title: Schema.NonEmptyTrimmedString,
+  pitch: Schema.String
+}) {}
+
+/**
+ * The advisor corrected a published post after a fact objection. The objections it answers are
+ * closed as corrected (not resolved: only the raiser resolves, and they can object again).
+ *
+ * @since 0.1.0
+ * @category publishing
+ */
+export class CorrectionRecorded extends Schema.TaggedClass<CorrectionRecorded>()("CorrectionRecorded", {
+  ...stamp,
+  objections: Schema.NonEmptyArray(ObjectionId),
+  note: Schema.NonEmptyTrimmedString
+}) {}
+
+/** @since 0.1.0 @category lifecycle */
+export class ItemWithdrawn extends Schema.TaggedClass<ItemWithdrawn>()("ItemWithdrawn", {
+  ...stamp,
+  reason: Schema.NonEmptyTrimmedString
+}) {}
+
+/** @since 0.1.0 @category lifecycle */
+export class ItemClosed extends Schema.TaggedClass<ItemClosed>()("ItemClosed", { ...stamp }) {}
+
+/**
+ * Every event of a content item.
+ *
+ * @since 0.1.0
+ * @category events
+ */
+export const ItemEvent = Schema.Union(
+  IdeaSubmitted,
+  IdeaEdited,
+  IdeaAccepted,
+  IdeaParked,
+  IdeaRevived,
+  IdeaDeclined,
+  DraftRevised,
+  ReviewRequested,
+  FactsApproved,
+  FactObjectionRaised,
+  FactObjectionResolved,
+  FormatSuggested,
+  FormatSuggestionDecided,
+  CommentAdded,
+  ReviewerRemoved,
+  ApprovedForPublication,
+  PublicationScheduled,
+  PostPublished,
+  ResultsRecorded,
+  ResultsShared,
+  MarkedSuccess,
+  FollowUpProposed,
+  CorrectionRecorded,
+  ItemWithdrawn,
+  ItemClosed
+)
+/** @since 0.1.0 @category events */
+export type ItemEvent = typeof ItemEvent.Type
+
+/** @since 0.1.0 @category events */
+export type ItemEventTag = ItemEvent["_tag"]
+
+/**
+ * The current schema version of every event type. Raise one when its shape changes and add an
+ * upcaster from the previous version to {@link upcasters}.
+ *
+ * @since 0.1.0
+ * @category versioning
+ */
+export const schemaVersions: { readonly [Tag in ItemEventTag]: number } = {
+  IdeaSubmitted: 1,
+  IdeaEdited: 1,
+  IdeaAccepted: 1,
+  IdeaParked: 1,
+  IdeaRevived: 1,
+  IdeaDeclined: 1,
+  DraftRevised: 1,
+  ReviewRequested: 1,
+  FactsApproved: 1,
+  FactObjectionRaised: 1,
+  FactObjectionResolved: 1,
+  FormatSuggested: 1,
+  FormatSuggestionDecided: 1,
+  CommentAdded: 1,
+  ReviewerRemoved: 1,
+  ApprovedForPublication: 1,
+  PublicationScheduled: 1,
+  PostPublished: 1,
+  ResultsRecorded: 1,
+  ResultsShared: 1,
+  MarkedSuccess: 1,
+  FollowUpProposed: 1,
+  CorrectionRecorded: 1,
+  ItemWithdrawn: 1,
+  ItemClosed: 1
+}
+
+/**
+ * Upcasters: for an event type, a function per old version that turns that version's encoded data
+ * into the next version's. Empty while every event is at version 1.
+ *
+ * @since 0.1.0
+ * @category versioning
+ */
+export const upcasters: {
+  readonly [Tag in ItemEventTag]?: { readonly [fromVersion: number]: (data: unknown) => unknown }
+} = {}
+
+/**
+ * An event as it is persisted: its type, the schema version it was written with, and its encoded
+ * data (JSON-safe).
+ *
+ * @since 0.1.0
+ * @category versioning
+ */
+export const StoredEvent = Schema.Struct({
+  type: Schema.String,
+  version: Schema.Int.pipe(Schema.positive()),
+  data: Schema.Unknown
+})
+/** @since 0.1.0 @category versioning */
+export type StoredEvent = typeof StoredEvent.Type
+
+/**
+ * A stored event could not be read back: an unknown type, a version newer than this release knows,
+ * or data that does not match the schema.
+ *
+ * @since 0.1.0
+ * @category versioning
+ */
+export class EventDecodeError extends Schema.TaggedError<EventDecodeError>()("EventDecodeError", {
+  type: Schema.String,
+  version: Schema.Number,
+  problem: Schema.Literal("unknown_type", "newer_version", "missing_upcaster", "invalid_data"),
+  detail: Schema.String
+}) {}
+
+const encodeEvent = Schema.encodeSync(ItemEvent)
+const decodeEvent = Schema.decodeUnknownEither(ItemEvent)
+
+const isTag = (type: string): type is ItemEventTag => Object.hasOwn(schemaVersions, type)
+
+/**
+ * Encodes an event into its stored envelope at the current schema version.
+ *
+ * @since 0.1.0
+ * @category versioning
+ */
+export const toStored = (event: ItemEvent): StoredEvent => ({
+  type: event._tag,
+  version: schemaVersions[event._tag],
+  data: encodeEvent(event)
+})
+
+/**
+ * Decodes a stored envelope, upcasting older versions first.
+ *
+ * @since 0.1.0
+ * @category versioning
+ */
+export const fromStored = (stored: StoredEvent): Either.Either<ItemEvent, EventDecodeError> => {
+  const fail = (problem: EventDecodeError["problem"], detail: string) =>
+    Either.left(new EventDecodeError({ type: stored.type, version: stored.version, problem, detail }))
+  if (!isTag(stored.type)) return fail("unknown_type", `no event type ${stored.type}`)
+  const current = schemaVersions[stored.type]
+  if (stored.version > current) return fail("newer_version", `this release reads up to version ${current}`)
+  let data = stored.data
+  for (let version = stored.version; version < current; version++) {
+    const upcast = upcasters[stored.type]?.[version]
+    if (upcast === undefined) return fail("missing_upcaster", `no upcaster from version ${version}`)
+    data = upcast(data)
+  }
+  return Either.mapLeft(
+    decodeEvent(data),
+    (error) =>
+      new EventDecodeError({
+        type: stored.type,
+        version: stored.version,
+        problem: "invalid_data",
+        detail: ParseResult.TreeFormatter.formatErrorSync(error)
+      })
+  )
+}

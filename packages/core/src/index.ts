@@ -1,0 +1,41 @@
+/**
+ * `@dugnad/core`: the content workflow of Dugnad as a pure decider, with the Effect services that
+ * store, notify and query around it. Each module is a namespace; import what you need:
+ *
+ * ```ts
+ * import { Commands, Workflow, EventStore } from "@dugnad/core"
+ * ```
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as Commands from "./Commands.js"
+/** @since 0.1.0 */
+export * as Directory from "./Directory.js"
+/** @since 0.1.0 */
+export * as Draft from "./Draft.js"
+/** @since 0.1.0 */
+export * as Errors from "./Errors.js"
+/** @since 0.1.0 */
+export * as EventStore from "./EventStore.js"
+/** @since 0.1.0 */
+export * as Ids from "./Ids.js"
+/** @since 0.1.0 */
+export * as Item from "./Item.js"
+/** @since 0.1.0 */
+export * as ItemCommand from "./ItemCommand.js"
+/** @since 0.1.0 */
+export * as ItemEvent from "./ItemEvent.js"
+/** @since 0.1.0 */
+export * as Member from "./Member.js"
+/** @since 0.1.0 */
+export * as Notification from "./Notification.js"
+/** @since 0.1.0 */
+export * as Outbox from "./Outbox.js"
+/** @since 0.1.0 */
+export * as Queries from "./Queries.js"
+/** @since 0.1.0 */
+export * as Team from "./Team.js"
+/** @since 0.1.0 */
+export * as Workflow from "./Workflow.js"

@@ -1,0 +1,69 @@
+import * as Effect from "effect/Effect"
+import type { DirectoryService } from "../Directory.js"
+import { HandleTaken, UnknownGoal, UnknownMember, UnknownWorkspace, WorkspaceExists } from "../Errors.js"
+import { type Goal, type Member, normaliseHandle as canonical, type Workspace } from "../Member.js"
+
+/** A fresh in-memory directory. */
+export const make = Effect.sync((): DirectoryService => {
+  const workspaces = new Map<string, Workspace>()
+  const members = new Map<string, Map<string, Member>>()
+  const goals = new Map<string, Map<string, Goal>>()
+
+  const membersOf = (workspace: string) => members.get(workspace) ?? new Map<string, Member>()
+  const goalsOf = (workspace: string) => goals.get(workspace) ?? new Map<string, Goal>()
+
+  return {
+    createWorkspace: (workspace) =>
+      Effect.suspend(() => {
+        if (workspaces.has(workspace.id)) return Effect.fail(new WorkspaceExists({ workspace: workspace.id }))
+        workspaces.set(workspace.id, workspace)
+        members.set(workspace.id, new Map())
+        goals.set(workspace.id, new Map())
+        return Effect.void
+      }),
+    workspace: (id) =>
+      Effect.suspend(() => {
+        const found = workspaces.get(id)
+        return found === undefined ? Effect.fail(new UnknownWorkspace({ workspace: id })) : Effect.succeed(found)
+      }),
+    putMember: (member) =>
+      Effect.suspend((): Effect.Effect<void, HandleTaken | UnknownWorkspace> => {
+        const list = members.get(member.workspaceId)
+        if (list === undefined) return Effect.fail(new UnknownWorkspace({ workspace: member.workspaceId }))
+        for (const other of list.values()) {
+          if (other.id !== member.id && canonical(other.handle) === canonical(member.handle)) {
+            return Effect.fail(new HandleTaken({ workspace: member.workspaceId, handle: member.handle }))
+          }
+        }
+        list.set(member.id, member)
+        return Effect.void
+      }),
+    member: (workspace, id) =>
+      Effect.suspend(() => {
+        const found = membersOf(workspace).get(id)
+        return found === undefined ? Effect.fail(new UnknownMember({ workspace, member: id })) : Effect.succeed(found)
+      }),
+    memberByHandle: (workspace, handle) =>
+      Effect.suspend(() => {
+        const wanted = canonical(handle)
+        for (const member of membersOf(workspace).values()) {
+          if (canonical(member.handle) === wanted) return Effect.succeed(member)
+        }
+        return Effect.fail(new UnknownMember({ workspace, member: handle }))
+      }),
+    members: (workspace) => Effect.sync(() => [...membersOf(workspace).values()]),
+    putGoal: (goal) =>
+      Effect.suspend(() => {
+        const list = goals.get(goal.workspaceId)
+        if (list === undefined) return Effect.fail(new UnknownWorkspace({ workspace: goal.workspaceId }))
+        list.set(goal.id, goal)
+        return Effect.void
+      }),
+    goal: (workspace, id) =>
+      Effect.suspend(() => {
+        const found = goalsOf(workspace).get(id)
+        return found === undefined ? Effect.fail(new UnknownGoal({ workspace, goal: id })) : Effect.succeed(found)
+      }),
+    goals: (workspace) => Effect.sync(() => [...goalsOf(workspace).values()])
+  }
+})
