@@ -5,8 +5,9 @@ export default defineConfig({
   entry: ["src/*.ts"],
   format: ["esm"],
   tsconfig: "tsconfig.src.json",
-  // tsup's declaration build is a single program; project references are for `tsc -b` only.
-  dts: { compilerOptions: { composite: false, incremental: false } },
+  // Declarations come from tsc (tsconfig.build.json): tsup's bundled declarations drop one side of
+  // names that are both a value and a type (every Schema here), which `export * as` then loses.
+  dts: false,
   clean: true,
   sourcemap: true,
   target: "node20",

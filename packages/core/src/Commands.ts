@@ -9,6 +9,7 @@
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import { Directory } from "./Directory.js"
 import {
@@ -24,6 +25,7 @@ import type { ItemState } from "./Item.js"
 import { ItemCommand } from "./ItemCommand.js"
 import { type ItemEvent, IdeaSubmitted } from "./ItemEvent.js"
 import { audienceOf, Notification, notificationId } from "./Notification.js"
+import type { Outbox } from "./Outbox.js"
 import { decide, evolve, fold } from "./Workflow.js"
 
 /**
@@ -56,6 +58,18 @@ export interface CommandResult {
   readonly state: ItemState
   readonly replayed: boolean
 }
+
+/**
+ * Everything command handling and the queries need, in memory: an event store with its outbox,
+ * and a directory. For tests, demos and embedding without persistence.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory: Layer.Layer<EventStore | Outbox | Directory> = Layer.merge(
+  EventStore.layerMemory,
+  Directory.layerMemory
+)
 
 /**
  * How many times a command is decided again after another writer got there first.

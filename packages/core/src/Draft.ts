@@ -6,6 +6,10 @@
  */
 import * as Schema from "effect/Schema"
 
+/** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
+const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+
+
 /**
  * The networks Dugnad knows how to advise on.
  *
@@ -81,10 +85,10 @@ export type RevisionKind = typeof RevisionKind.Type
  */
 export const DraftBody = Schema.Struct({
   text: Schema.String,
-  perNetwork: Schema.partial(Schema.Record({ key: Network, value: Schema.String })),
+  perNetwork: Schema.partialWith(Schema.Record({ key: Network, value: Schema.String }), { exact: true }),
   media: Schema.Array(Media),
   networks: Schema.Array(Network),
-  plannedFor: Schema.optional(Schema.DateTimeUtc)
+  plannedFor: exactOptional(Schema.DateTimeUtc)
 })
 /** @since 0.1.0 @category drafts */
 export type DraftBody = typeof DraftBody.Type

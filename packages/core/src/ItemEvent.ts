@@ -13,6 +13,10 @@ import * as Schema from "effect/Schema"
 import { DraftBody, Network, RevisionKind } from "./Draft.js"
 import { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
 
+/** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
+const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+
+
 /**
  * A draft revision number. Revisions start at 1 and only increase.
  *
@@ -34,14 +38,14 @@ const stamp = {
  * @category results
  */
 export const Metrics = Schema.Struct({
-  reach: Schema.optional(Schema.NonNegativeInt),
-  impressions: Schema.optional(Schema.NonNegativeInt),
-  reactions: Schema.optional(Schema.NonNegativeInt),
-  comments: Schema.optional(Schema.NonNegativeInt),
-  shares: Schema.optional(Schema.NonNegativeInt),
-  saves: Schema.optional(Schema.NonNegativeInt),
-  clicks: Schema.optional(Schema.NonNegativeInt),
-  videoViews: Schema.optional(Schema.NonNegativeInt)
+  reach: exactOptional(Schema.NonNegativeInt),
+  impressions: exactOptional(Schema.NonNegativeInt),
+  reactions: exactOptional(Schema.NonNegativeInt),
+  comments: exactOptional(Schema.NonNegativeInt),
+  shares: exactOptional(Schema.NonNegativeInt),
+  saves: exactOptional(Schema.NonNegativeInt),
+  clicks: exactOptional(Schema.NonNegativeInt),
+  videoViews: exactOptional(Schema.NonNegativeInt)
 })
 /** @since 0.1.0 @category results */
 export type Metrics = typeof Metrics.Type
@@ -54,7 +58,7 @@ export type Metrics = typeof Metrics.Type
  */
 export const Highlight = Schema.Struct({
   text: Schema.NonEmptyTrimmedString,
-  author: Schema.optional(Schema.NonEmptyTrimmedString),
+  author: exactOptional(Schema.NonEmptyTrimmedString),
   tone: Schema.Literal("positive", "neutral", "negative", "question")
 })
 /** @since 0.1.0 @category results */
@@ -80,21 +84,21 @@ export class IdeaSubmitted extends Schema.TaggedClass<IdeaSubmitted>()("IdeaSubm
   item: ItemId,
   title: Schema.NonEmptyTrimmedString,
   pitch: Schema.String,
-  department: Schema.optional(Schema.NonEmptyTrimmedString),
+  department: exactOptional(Schema.NonEmptyTrimmedString),
   goals: Schema.Array(GoalId),
   concerns: Schema.Array(MemberId),
-  meeting: Schema.optional(MeetingId),
-  followUpOf: Schema.optional(ItemId)
+  meeting: exactOptional(MeetingId),
+  followUpOf: exactOptional(ItemId)
 }) {}
 
 /** @since 0.1.0 @category ideas */
 export class IdeaEdited extends Schema.TaggedClass<IdeaEdited>()("IdeaEdited", {
   ...stamp,
-  title: Schema.optional(Schema.NonEmptyTrimmedString),
-  pitch: Schema.optional(Schema.String),
-  department: Schema.optional(Schema.NonEmptyTrimmedString),
-  goals: Schema.optional(Schema.Array(GoalId)),
-  concerns: Schema.optional(Schema.Array(MemberId))
+  title: exactOptional(Schema.NonEmptyTrimmedString),
+  pitch: exactOptional(Schema.String),
+  department: exactOptional(Schema.NonEmptyTrimmedString),
+  goals: exactOptional(Schema.Array(GoalId)),
+  concerns: exactOptional(Schema.Array(MemberId))
 }) {}
 
 /** The advisor took the idea on; `by` becomes the item's owner. @since 0.1.0 @category ideas */
@@ -127,7 +131,7 @@ export class DraftRevised extends Schema.TaggedClass<DraftRevised>()("DraftRevis
 export class ReviewRequested extends Schema.TaggedClass<ReviewRequested>()("ReviewRequested", {
   ...stamp,
   reviewers: Schema.Array(ReviewerRequest),
-  due: Schema.optional(Schema.DateTimeUtc)
+  due: exactOptional(Schema.DateTimeUtc)
 }) {}
 
 /** @since 0.1.0 @category review */
@@ -149,7 +153,7 @@ export class FactObjectionRaised extends Schema.TaggedClass<FactObjectionRaised>
 export class FactObjectionResolved extends Schema.TaggedClass<FactObjectionResolved>()("FactObjectionResolved", {
   ...stamp,
   objection: ObjectionId,
-  note: Schema.optional(Schema.String)
+  note: exactOptional(Schema.String)
 }) {}
 
 /** @since 0.1.0 @category review */
@@ -172,7 +176,7 @@ export class FormatSuggestionDecided extends Schema.TaggedClass<FormatSuggestion
   suggestion: SuggestionId,
   decision: Schema.Literal("accepted", "declined"),
   explanation: Schema.NonEmptyTrimmedString,
-  primer: Schema.optional(Schema.NonEmptyTrimmedString)
+  primer: exactOptional(Schema.NonEmptyTrimmedString)
 }) {}
 
 /** @since 0.1.0 @category review */
@@ -224,7 +228,7 @@ export class ResultsShared extends Schema.TaggedClass<ResultsShared>()("ResultsS
 /** @since 0.1.0 @category results */
 export class MarkedSuccess extends Schema.TaggedClass<MarkedSuccess>()("MarkedSuccess", {
   ...stamp,
-  note: Schema.optional(Schema.String)
+  note: exactOptional(Schema.String)
 }) {}
 
 /**

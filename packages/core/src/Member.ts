@@ -6,6 +6,10 @@
 import * as Schema from "effect/Schema"
 import { GoalId, MemberId, WorkspaceId } from "./Ids.js"
 
+/** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
+const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+
+
 /**
  * What a person may do (DESIGN §2). Everyone is a `member`; the others add authority. A person can
  * hold several roles.
@@ -53,9 +57,9 @@ export class Member extends Schema.Class<Member>("@dugnad/Member")({
   handle: Schema.NonEmptyTrimmedString,
   name: Schema.NonEmptyTrimmedString,
   roles: Schema.Array(Role),
-  department: Schema.optional(Schema.NonEmptyTrimmedString),
+  department: exactOptional(Schema.NonEmptyTrimmedString),
   fields: Schema.Array(Schema.NonEmptyTrimmedString),
-  locale: Schema.optional(Locale)
+  locale: exactOptional(Locale)
 }) {}
 
 /**
@@ -68,7 +72,7 @@ export class Goal extends Schema.Class<Goal>("@dugnad/Goal")({
   id: GoalId,
   workspaceId: WorkspaceId,
   title: Schema.NonEmptyTrimmedString,
-  description: Schema.optional(Schema.String)
+  description: exactOptional(Schema.String)
 }) {}
 
 /**

@@ -129,8 +129,9 @@ export type Decision = Either.Either<ReadonlyArray<ItemEvent>, DecisionError>
  */
 export const initialState: ItemState = ItemState.None()
 
-// Events are built from validated commands, so their constructors skip re-validation: `decide`
-// runs in every command's hot path and must stay pure and fast.
+// Events and domain errors are built from validated commands and the typed context, so their
+// constructors skip re-validation: `decide` runs in every command's hot path and must stay pure
+// and fast.
 const trusted = true
 
 const accept = (...events: ReadonlyArray<ItemEvent>): Decision => Either.right(events)
@@ -140,10 +141,10 @@ const reject = (error: DecisionError): Decision => Either.left(error)
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === ""
 
 const wrongStage = (command: ItemCommand, state: ItemState, context: DecideContext): Decision =>
-  reject(new InvalidTransition({ item: context.item, command: command._tag, state: state._tag }))
+  reject(new InvalidTransition({ item: context.item, command: command._tag, state: state._tag }, trusted))
 
 const denied = (command: ItemCommandTag, context: DecideContext, rule: AuthorityRule): Decision =>
-  reject(new NotAuthorized({ actor: context.actor.id, command, rule }))
+  reject(new NotAuthorized({ actor: context.actor.id, command, rule }, trusted))
 
 const invalid = (
   command: ItemCommandTag,
@@ -151,7 +152,7 @@ const invalid = (
   reason: InvalidReason,
   allowed?: ReadonlyArray<string>
 ): InvalidCommand =>
-  new InvalidCommand(allowed === undefined ? { command, field, reason } : { command, field, reason, allowed })
+  new InvalidCommand(allowed === undefined ? { command, field, reason } : { command, field, reason, allowed }, trusted)
 
 const isAdvisor = (context: DecideContext): boolean => hasRole(context.actor, "advisor")
 
@@ -162,7 +163,7 @@ const checkRevision = (work: Work, seen: number, context: DecideContext): StaleR
   const latest = latestRevision(work)?.number ?? 0
   const latestContent = latestContentRevision(work)
   return seen < latestContent || seen > latest || seen < 1
-    ? new StaleRevision({ item: context.item, seen, latest, latestContent })
+    ? new StaleRevision({ item: context.item, seen, latest, latestContent }, trusted)
     : undefined
 }
 
@@ -215,6 +216,26 @@ const validateBody = (command: ItemCommandTag, body: DraftBody): InvalidCommand 
  * @category decider
  */
 export const decide = (state: ItemState, command: ItemCommand, context: DecideContext): Decision => {
+  // Domain errors are returned as values, never thrown: capturing a stack trace for them is the
+  // costliest part of a refusal and points only into this module, so none is captured here.
+  if (!canLimitStackTraces) return decideCommand(state, command, context)
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return decideCommand(state, command, context)
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
+}
+
+/** Whether `Error.stackTraceLimit` may be set (it may not where intrinsics are frozen). */
+const canLimitStackTraces = (() => {
+  const descriptor = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")
+  if (descriptor === undefined) return Object.isExtensible(Error)
+  return "writable" in descriptor ? descriptor.writable === true : descriptor.set !== undefined
+})()
+
+const decideCommand = (state: ItemState, command: ItemCommand, context: DecideContext): Decision => {
   if (isTerminal(state)) return wrongStage(command, state, context)
   switch (command._tag) {
     case "SubmitIdea":
@@ -357,6 +378,13 @@ const editIdea = (state: ItemState, command: Cmd<"EditIdea">, context: DecideCon
   }
   const idea = state.idea
   if (command.title !== undefined && blank(command.title)) return reject(invalid(command._tag, "title", "required"))
+  // Same rules as SubmitIdea: no goal or concerned person twice (the comparison below is set-like).
+  if (command.goals !== undefined && new Set(command.goals).size !== command.goals.length) {
+    return reject(invalid(command._tag, "goals", "duplicate"))
+  }
+  if (command.concerns !== undefined && new Set(command.concerns).size !== command.concerns.length) {
+    return reject(invalid(command._tag, "concerns", "duplicate"))
+  }
   const changes = {
     ...(command.title !== undefined && command.title.trim() !== idea.title ? { title: command.title.trim() } : {}),
     ...(command.pitch !== undefined && command.pitch.trim() !== idea.pitch ? { pitch: command.pitch.trim() } : {}),
@@ -388,7 +416,7 @@ const writeDraft = (state: ItemState, command: Cmd<"WriteDraft">, context: Decid
         seen: command.baseRevision,
         latest,
         latestContent: latestContentRevision(state.work)
-      })
+      }, trusted)
     )
   }
   if (command.kind !== "content" && command.kind !== "format") {
@@ -425,7 +453,7 @@ const requestReview = (state: ItemState, command: Cmd<"RequestReview">, context:
   }
   const hasExpert = command.reviewers.some((reviewer) => reviewer.expert) ||
     work.reviewers.some((reviewer) => reviewer.expert)
-  if (!hasExpert) return reject(new ExpertReviewerRequired({ item: context.item }))
+  if (!hasExpert) return reject(new ExpertReviewerRequired({ item: context.item }, trusted))
   return accept(
     new ReviewRequested(
       command.due === undefined
@@ -484,11 +512,15 @@ const resolveObjection = (
   if (work === undefined || state._tag === "Drafting") return wrongStage(command, state, context)
   const objection = work.objections.find((candidate) => candidate.id === command.objection)
   if (objection === undefined) {
-    return reject(new UnknownObjection({ item: context.item, objection: command.objection, status: "missing" }))
+    return reject(
+      new UnknownObjection({ item: context.item, objection: command.objection, status: "missing" }, trusted)
+    )
   }
   if (objection.by !== context.actor.id) return denied(command._tag, context, "raiser_only")
   if (objection.status !== "open") {
-    return reject(new UnknownObjection({ item: context.item, objection: command.objection, status: objection.status }))
+    return reject(
+      new UnknownObjection({ item: context.item, objection: command.objection, status: objection.status }, trusted)
+    )
   }
   return accept(
     new FactObjectionResolved(
@@ -524,10 +556,14 @@ const decideFormat = (state: ItemState, command: Cmd<"DecideFormat">, context: D
   if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
   const suggestion = state.work.suggestions.find((candidate) => candidate.id === command.suggestion)
   if (suggestion === undefined) {
-    return reject(new UnknownSuggestion({ item: context.item, suggestion: command.suggestion, status: "missing" }))
+    return reject(
+      new UnknownSuggestion({ item: context.item, suggestion: command.suggestion, status: "missing" }, trusted)
+    )
   }
   if (suggestion.decision !== undefined) {
-    return reject(new UnknownSuggestion({ item: context.item, suggestion: command.suggestion, status: "decided" }))
+    return reject(
+      new UnknownSuggestion({ item: context.item, suggestion: command.suggestion, status: "decided" }, trusted)
+    )
   }
   if (command.decision !== "accepted" && command.decision !== "declined") {
     return reject(invalid(command._tag, "decision", "not_allowed", ["accepted", "declined"]))
@@ -555,7 +591,7 @@ const removeReviewer = (state: ItemState, command: Cmd<"RemoveReviewer">, contex
   const open = openObjections(work)
   if (open.length > 0) return reject(objectionsOpen(context.item, open))
   if (reviewer.expert && !work.reviewers.some((other) => other.expert && other.member !== reviewer.member)) {
-    return reject(new ExpertReviewerRequired({ item: context.item }))
+    return reject(new ExpertReviewerRequired({ item: context.item }, trusted))
   }
   return accept(
     new ReviewerRemoved({
@@ -568,7 +604,7 @@ const removeReviewer = (state: ItemState, command: Cmd<"RemoveReviewer">, contex
 }
 
 const objectionsOpen = (item: ItemId, open: ReadonlyArray<{ readonly id: ObjectionId }>) =>
-  new FactObjectionOpen({ item, objections: [open[0]!.id, ...open.slice(1).map((objection) => objection.id)] })
+  new FactObjectionOpen({ item, objections: [open[0]!.id, ...open.slice(1).map((objection) => objection.id)] }, trusted)
 
 const approveForPublication = (
   state: ItemState,
@@ -581,7 +617,10 @@ const approveForPublication = (
   const latest = latestRevision(work)?.number ?? 0
   if (command.revision !== latest) {
     return reject(
-      new StaleRevision({ item: context.item, seen: command.revision, latest, latestContent: latestContentRevision(work) })
+      new StaleRevision(
+        { item: context.item, seen: command.revision, latest, latestContent: latestContentRevision(work) },
+        trusted
+      )
     )
   }
   const open = openObjections(work)
@@ -593,7 +632,7 @@ const approveForPublication = (
         item: context.item,
         revision: latestContentRevision(work),
         missing: [missing[0]!, ...missing.slice(1)]
-      })
+      }, trusted)
     )
   }
   const undecided = undecidedSuggestions(work)
@@ -602,7 +641,7 @@ const approveForPublication = (
       new FormatSuggestionUndecided({
         item: context.item,
         suggestions: [undecided[0]!.id, ...undecided.slice(1).map((suggestion) => suggestion.id)]
-      })
+      }, trusted)
     )
   }
   return accept(new ApprovedForPublication({ by: context.actor.id, at: context.now, revision: latest }, trusted))
@@ -642,7 +681,7 @@ const recordPublication = (
   const targets = targetNetworks(state.work)
   if (!targets.includes(command.network)) return reject(invalid(command._tag, "network", "not_allowed", targets))
   if (state._tag !== "Approved" && state.publication.posts.some((post) => post.network === command.network)) {
-    return reject(new AlreadyPublished({ item: context.item, network: command.network }))
+    return reject(new AlreadyPublished({ item: context.item, network: command.network }, trusted))
   }
   if (blank(command.url)) return reject(invalid(command._tag, "url", "required"))
   return accept(
@@ -692,10 +731,10 @@ const recordCorrection = (
   for (const id of answered) {
     const objection = state.work.objections.find((candidate) => candidate.id === id)
     if (objection === undefined || !objection.afterPublication) {
-      return reject(new UnknownObjection({ item: context.item, objection: id, status: "missing" }))
+      return reject(new UnknownObjection({ item: context.item, objection: id, status: "missing" }, trusted))
     }
     if (objection.status !== "open") {
-      return reject(new UnknownObjection({ item: context.item, objection: id, status: objection.status }))
+      return reject(new UnknownObjection({ item: context.item, objection: id, status: objection.status }, trusted))
     }
   }
   return accept(
