@@ -79,7 +79,7 @@ export const ReviewerRequest = Schema.Struct({
 export type ReviewerRequest = typeof ReviewerRequest.Type
 
 /** @since 0.1.0 @category ideas */
-export class IdeaSubmitted extends Schema.TaggedClass<IdeaSubmitted>()("IdeaSubmitted", {
+export const IdeaSubmitted = Schema.TaggedStruct("IdeaSubmitted", {
   ...stamp,
   item: ItemId,
   title: Schema.NonEmptyTrimmedString,
@@ -89,80 +89,104 @@ export class IdeaSubmitted extends Schema.TaggedClass<IdeaSubmitted>()("IdeaSubm
   concerns: Schema.Array(MemberId),
   meeting: exactOptional(MeetingId),
   followUpOf: exactOptional(ItemId)
-}) {}
+})
+/** @since 0.1.0 */
+export interface IdeaSubmitted extends Schema.Schema.Type<typeof IdeaSubmitted> {}
 
 /** @since 0.1.0 @category ideas */
-export class IdeaEdited extends Schema.TaggedClass<IdeaEdited>()("IdeaEdited", {
+export const IdeaEdited = Schema.TaggedStruct("IdeaEdited", {
   ...stamp,
   title: exactOptional(Schema.NonEmptyTrimmedString),
   pitch: exactOptional(Schema.String),
   department: exactOptional(Schema.NonEmptyTrimmedString),
   goals: exactOptional(Schema.Array(GoalId)),
   concerns: exactOptional(Schema.Array(MemberId))
-}) {}
+})
+/** @since 0.1.0 */
+export interface IdeaEdited extends Schema.Schema.Type<typeof IdeaEdited> {}
 
 /** The advisor took the idea on; `by` becomes the item's owner. @since 0.1.0 @category ideas */
-export class IdeaAccepted extends Schema.TaggedClass<IdeaAccepted>()("IdeaAccepted", { ...stamp }) {}
+export const IdeaAccepted = Schema.TaggedStruct("IdeaAccepted", { ...stamp })
+/** @since 0.1.0 */
+export interface IdeaAccepted extends Schema.Schema.Type<typeof IdeaAccepted> {}
 
 /** @since 0.1.0 @category ideas */
-export class IdeaParked extends Schema.TaggedClass<IdeaParked>()("IdeaParked", {
+export const IdeaParked = Schema.TaggedStruct("IdeaParked", {
   ...stamp,
   reason: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface IdeaParked extends Schema.Schema.Type<typeof IdeaParked> {}
 
 /** @since 0.1.0 @category ideas */
-export class IdeaRevived extends Schema.TaggedClass<IdeaRevived>()("IdeaRevived", { ...stamp }) {}
+export const IdeaRevived = Schema.TaggedStruct("IdeaRevived", { ...stamp })
+/** @since 0.1.0 */
+export interface IdeaRevived extends Schema.Schema.Type<typeof IdeaRevived> {}
 
 /** @since 0.1.0 @category ideas */
-export class IdeaDeclined extends Schema.TaggedClass<IdeaDeclined>()("IdeaDeclined", {
+export const IdeaDeclined = Schema.TaggedStruct("IdeaDeclined", {
   ...stamp,
   reason: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface IdeaDeclined extends Schema.Schema.Type<typeof IdeaDeclined> {}
 
 /** A new draft revision; revision 1 is the first draft. @since 0.1.0 @category drafts */
-export class DraftRevised extends Schema.TaggedClass<DraftRevised>()("DraftRevised", {
+export const DraftRevised = Schema.TaggedStruct("DraftRevised", {
   ...stamp,
   revision: RevisionNumber,
   kind: RevisionKind,
   body: DraftBody
-}) {}
+})
+/** @since 0.1.0 */
+export interface DraftRevised extends Schema.Schema.Type<typeof DraftRevised> {}
 
 /** @since 0.1.0 @category review */
-export class ReviewRequested extends Schema.TaggedClass<ReviewRequested>()("ReviewRequested", {
+export const ReviewRequested = Schema.TaggedStruct("ReviewRequested", {
   ...stamp,
   reviewers: Schema.Array(ReviewerRequest),
   due: exactOptional(Schema.DateTimeUtc)
-}) {}
+})
+/** @since 0.1.0 */
+export interface ReviewRequested extends Schema.Schema.Type<typeof ReviewRequested> {}
 
 /** @since 0.1.0 @category review */
-export class FactsApproved extends Schema.TaggedClass<FactsApproved>()("FactsApproved", {
+export const FactsApproved = Schema.TaggedStruct("FactsApproved", {
   ...stamp,
   revision: RevisionNumber
-}) {}
+})
+/** @since 0.1.0 */
+export interface FactsApproved extends Schema.Schema.Type<typeof FactsApproved> {}
 
 /** @since 0.1.0 @category review */
-export class FactObjectionRaised extends Schema.TaggedClass<FactObjectionRaised>()("FactObjectionRaised", {
+export const FactObjectionRaised = Schema.TaggedStruct("FactObjectionRaised", {
   ...stamp,
   objection: ObjectionId,
   revision: RevisionNumber,
   claim: Schema.NonEmptyTrimmedString,
   correction: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface FactObjectionRaised extends Schema.Schema.Type<typeof FactObjectionRaised> {}
 
 /** @since 0.1.0 @category review */
-export class FactObjectionResolved extends Schema.TaggedClass<FactObjectionResolved>()("FactObjectionResolved", {
+export const FactObjectionResolved = Schema.TaggedStruct("FactObjectionResolved", {
   ...stamp,
   objection: ObjectionId,
   note: exactOptional(Schema.String)
-}) {}
+})
+/** @since 0.1.0 */
+export interface FactObjectionResolved extends Schema.Schema.Type<typeof FactObjectionResolved> {}
 
 /** @since 0.1.0 @category review */
-export class FormatSuggested extends Schema.TaggedClass<FormatSuggested>()("FormatSuggested", {
+export const FormatSuggested = Schema.TaggedStruct("FormatSuggested", {
   ...stamp,
   suggestion: SuggestionId,
   revision: RevisionNumber,
   note: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface FormatSuggested extends Schema.Schema.Type<typeof FormatSuggested> {}
 
 /**
  * The advisor's decision on a format suggestion, always with an explanation; `primer` names the
@@ -171,65 +195,83 @@ export class FormatSuggested extends Schema.TaggedClass<FormatSuggested>()("Form
  * @since 0.1.0
  * @category review
  */
-export class FormatSuggestionDecided extends Schema.TaggedClass<FormatSuggestionDecided>()("FormatSuggestionDecided", {
+export const FormatSuggestionDecided = Schema.TaggedStruct("FormatSuggestionDecided", {
   ...stamp,
   suggestion: SuggestionId,
   decision: Schema.Literal("accepted", "declined"),
   explanation: Schema.NonEmptyTrimmedString,
   primer: exactOptional(Schema.NonEmptyTrimmedString)
-}) {}
+})
+/** @since 0.1.0 */
+export interface FormatSuggestionDecided extends Schema.Schema.Type<typeof FormatSuggestionDecided> {}
 
 /** @since 0.1.0 @category review */
-export class CommentAdded extends Schema.TaggedClass<CommentAdded>()("CommentAdded", {
+export const CommentAdded = Schema.TaggedStruct("CommentAdded", {
   ...stamp,
   text: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface CommentAdded extends Schema.Schema.Type<typeof CommentAdded> {}
 
 /** @since 0.1.0 @category review */
-export class ReviewerRemoved extends Schema.TaggedClass<ReviewerRemoved>()("ReviewerRemoved", {
+export const ReviewerRemoved = Schema.TaggedStruct("ReviewerRemoved", {
   ...stamp,
   reviewer: MemberId,
   reason: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface ReviewerRemoved extends Schema.Schema.Type<typeof ReviewerRemoved> {}
 
 /** @since 0.1.0 @category review */
-export class ApprovedForPublication extends Schema.TaggedClass<ApprovedForPublication>()("ApprovedForPublication", {
+export const ApprovedForPublication = Schema.TaggedStruct("ApprovedForPublication", {
   ...stamp,
   revision: RevisionNumber
-}) {}
+})
+/** @since 0.1.0 */
+export interface ApprovedForPublication extends Schema.Schema.Type<typeof ApprovedForPublication> {}
 
 /** @since 0.1.0 @category publishing */
-export class PublicationScheduled extends Schema.TaggedClass<PublicationScheduled>()("PublicationScheduled", {
+export const PublicationScheduled = Schema.TaggedStruct("PublicationScheduled", {
   ...stamp,
   network: Network,
   scheduledFor: Schema.DateTimeUtc
-}) {}
+})
+/** @since 0.1.0 */
+export interface PublicationScheduled extends Schema.Schema.Type<typeof PublicationScheduled> {}
 
 /** @since 0.1.0 @category publishing */
-export class PostPublished extends Schema.TaggedClass<PostPublished>()("PostPublished", {
+export const PostPublished = Schema.TaggedStruct("PostPublished", {
   ...stamp,
   network: Network,
   url: Schema.NonEmptyTrimmedString,
   publishedAt: Schema.DateTimeUtc
-}) {}
+})
+/** @since 0.1.0 */
+export interface PostPublished extends Schema.Schema.Type<typeof PostPublished> {}
 
 /** @since 0.1.0 @category results */
-export class ResultsRecorded extends Schema.TaggedClass<ResultsRecorded>()("ResultsRecorded", {
+export const ResultsRecorded = Schema.TaggedStruct("ResultsRecorded", {
   ...stamp,
   network: Network,
   capturedAt: Schema.DateTimeUtc,
   metrics: Metrics,
   highlights: Schema.Array(Highlight)
-}) {}
+})
+/** @since 0.1.0 */
+export interface ResultsRecorded extends Schema.Schema.Type<typeof ResultsRecorded> {}
 
 /** @since 0.1.0 @category results */
-export class ResultsShared extends Schema.TaggedClass<ResultsShared>()("ResultsShared", { ...stamp }) {}
+export const ResultsShared = Schema.TaggedStruct("ResultsShared", { ...stamp })
+/** @since 0.1.0 */
+export interface ResultsShared extends Schema.Schema.Type<typeof ResultsShared> {}
 
 /** @since 0.1.0 @category results */
-export class MarkedSuccess extends Schema.TaggedClass<MarkedSuccess>()("MarkedSuccess", {
+export const MarkedSuccess = Schema.TaggedStruct("MarkedSuccess", {
   ...stamp,
   note: exactOptional(Schema.String)
-}) {}
+})
+/** @since 0.1.0 */
+export interface MarkedSuccess extends Schema.Schema.Type<typeof MarkedSuccess> {}
 
 /**
  * A follow-up idea proposed from this item ("make more posts about this"). The new item's stream
@@ -238,12 +280,14 @@ export class MarkedSuccess extends Schema.TaggedClass<MarkedSuccess>()("MarkedSu
  * @since 0.1.0
  * @category results
  */
-export class FollowUpProposed extends Schema.TaggedClass<FollowUpProposed>()("FollowUpProposed", {
+export const FollowUpProposed = Schema.TaggedStruct("FollowUpProposed", {
   ...stamp,
   followUp: ItemId,
   title: Schema.NonEmptyTrimmedString,
   pitch: Schema.String
-}) {}
+})
+/** @since 0.1.0 */
+export interface FollowUpProposed extends Schema.Schema.Type<typeof FollowUpProposed> {}
 
 /**
  * The advisor corrected a published post after a fact objection. The objections it answers are
@@ -252,20 +296,26 @@ export class FollowUpProposed extends Schema.TaggedClass<FollowUpProposed>()("Fo
  * @since 0.1.0
  * @category publishing
  */
-export class CorrectionRecorded extends Schema.TaggedClass<CorrectionRecorded>()("CorrectionRecorded", {
+export const CorrectionRecorded = Schema.TaggedStruct("CorrectionRecorded", {
   ...stamp,
   objections: Schema.NonEmptyArray(ObjectionId),
   note: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface CorrectionRecorded extends Schema.Schema.Type<typeof CorrectionRecorded> {}
 
 /** @since 0.1.0 @category lifecycle */
-export class ItemWithdrawn extends Schema.TaggedClass<ItemWithdrawn>()("ItemWithdrawn", {
+export const ItemWithdrawn = Schema.TaggedStruct("ItemWithdrawn", {
   ...stamp,
   reason: Schema.NonEmptyTrimmedString
-}) {}
+})
+/** @since 0.1.0 */
+export interface ItemWithdrawn extends Schema.Schema.Type<typeof ItemWithdrawn> {}
 
 /** @since 0.1.0 @category lifecycle */
-export class ItemClosed extends Schema.TaggedClass<ItemClosed>()("ItemClosed", { ...stamp }) {}
+export const ItemClosed = Schema.TaggedStruct("ItemClosed", { ...stamp })
+/** @since 0.1.0 */
+export interface ItemClosed extends Schema.Schema.Type<typeof ItemClosed> {}
 
 /**
  * Every event of a content item.

@@ -49,11 +49,11 @@ import {
   UnknownSuggestion,
   type AuthorityRule
 } from "./Errors.js"
-import type { ItemId, ObjectionId, SuggestionId } from "./Ids.js"
+import type { ItemId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
 import {
   type Approval,
   type Idea,
-  ItemState,
+  type ItemState,
   type Publication,
   type Work,
   ideaOf,
@@ -67,34 +67,7 @@ import {
 } from "./Item.js"
 import type { ItemCommand, ItemCommandTag } from "./ItemCommand.js"
 
-import {
-  ApprovedForPublication,
-  CommentAdded,
-  CorrectionRecorded,
-  DraftRevised,
-  FactObjectionRaised,
-  FactObjectionResolved,
-  FactsApproved,
-  FollowUpProposed,
-  FormatSuggested,
-  FormatSuggestionDecided,
-  IdeaAccepted,
-  IdeaDeclined,
-  IdeaEdited,
-  IdeaParked,
-  IdeaRevived,
-  IdeaSubmitted,
-  ItemClosed,
-  type ItemEvent,
-  ItemWithdrawn,
-  MarkedSuccess,
-  PostPublished,
-  PublicationScheduled,
-  ResultsRecorded,
-  ResultsShared,
-  ReviewerRemoved,
-  ReviewRequested
-} from "./ItemEvent.js"
+import type { ItemEvent } from "./ItemEvent.js"
 import { type Actor, hasRole } from "./Member.js"
 
 type Cmd<Tag extends ItemCommandTag> = Extract<ItemCommand, { readonly _tag: Tag }>
@@ -127,24 +100,47 @@ export type Decision = Either.Either<ReadonlyArray<ItemEvent>, DecisionError>
  * @since 0.1.0
  * @category decider
  */
-export const initialState: ItemState = ItemState.None()
+export const initialState: ItemState = { _tag: "None" }
 
-// Events and domain errors are built from validated commands and the typed context, so their
-// constructors skip re-validation: `decide` runs in every command's hot path and must stay pure
-// and fast.
-const trusted = true
-
+// Events are plain tagged objects built here from validated commands; `decide` runs in every
+// command's hot path, so nothing is validated twice.
 const accept = (...events: ReadonlyArray<ItemEvent>): Decision => Either.right(events)
 const nothing: Decision = Either.right([])
 const reject = (error: DecisionError): Decision => Either.left(error)
 
+/** Whether `Error.stackTraceLimit` may be set (it may not where intrinsics are frozen). */
+const canLimitStackTraces = (() => {
+  const descriptor = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")
+  if (descriptor === undefined) return Object.isExtensible(Error)
+  return "writable" in descriptor ? descriptor.writable === true : descriptor.set !== undefined
+})()
+
+/**
+ * Builds a domain error. Refusals are values, never thrown, so the stack trace an `Error` captures
+ * would point only into this module; capturing it is the costliest part of a refusal, so it is
+ * skipped. The fields were checked by the types, so the schema does not validate them again.
+ */
+const refuse = <Props, E extends DecisionError>(
+  make: new(props: Props, disableValidation: boolean) => E,
+  props: Props
+): E => {
+  if (!canLimitStackTraces) return new make(props, true)
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return new make(props, true)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === ""
 
 const wrongStage = (command: ItemCommand, state: ItemState, context: DecideContext): Decision =>
-  reject(new InvalidTransition({ item: context.item, command: command._tag, state: state._tag }, trusted))
+  reject(refuse(InvalidTransition, { item: context.item, command: command._tag, state: state._tag }))
 
 const denied = (command: ItemCommandTag, context: DecideContext, rule: AuthorityRule): Decision =>
-  reject(new NotAuthorized({ actor: context.actor.id, command, rule }, trusted))
+  reject(refuse(NotAuthorized, { actor: context.actor.id, command, rule }))
 
 const invalid = (
   command: ItemCommandTag,
@@ -152,7 +148,7 @@ const invalid = (
   reason: InvalidReason,
   allowed?: ReadonlyArray<string>
 ): InvalidCommand =>
-  new InvalidCommand(allowed === undefined ? { command, field, reason } : { command, field, reason, allowed }, trusted)
+  refuse(InvalidCommand, allowed === undefined ? { command, field, reason } : { command, field, reason, allowed })
 
 const isAdvisor = (context: DecideContext): boolean => hasRole(context.actor, "advisor")
 
@@ -163,17 +159,21 @@ const checkRevision = (work: Work, seen: number, context: DecideContext): StaleR
   const latest = latestRevision(work)?.number ?? 0
   const latestContent = latestContentRevision(work)
   return seen < latestContent || seen > latest || seen < 1
-    ? new StaleRevision({ item: context.item, seen, latest, latestContent }, trusted)
+    ? refuse(StaleRevision, { item: context.item, seen, latest, latestContent })
     : undefined
 }
 
 /** The veto: only an expert listed as such on this item, and never the owner of the draft. */
+/** The owner and whoever wrote a revision: their facts are checked by someone else. */
+const isAuthor = (work: Work, member: MemberId): boolean =>
+  work.owner === member || work.revisions.some((revision) => revision.by === member)
+
 const checkExpertReviewer = (
   command: ItemCommandTag,
   work: Work,
   context: DecideContext
 ): Decision | undefined => {
-  if (context.actor.id === work.owner) return denied(command, context, "not_on_own_draft")
+  if (isAuthor(work, context.actor.id)) return denied(command, context, "not_on_own_draft")
   const reviewer = work.reviewers.find((candidate) => candidate.member === context.actor.id)
   if (reviewer === undefined || !reviewer.expert || !hasRole(context.actor, "expert")) {
     return denied(command, context, "expert_reviewer_only")
@@ -216,26 +216,6 @@ const validateBody = (command: ItemCommandTag, body: DraftBody): InvalidCommand 
  * @category decider
  */
 export const decide = (state: ItemState, command: ItemCommand, context: DecideContext): Decision => {
-  // Domain errors are returned as values, never thrown: capturing a stack trace for them is the
-  // costliest part of a refusal and points only into this module, so none is captured here.
-  if (!canLimitStackTraces) return decideCommand(state, command, context)
-  const stackTraceLimit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  try {
-    return decideCommand(state, command, context)
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit
-  }
-}
-
-/** Whether `Error.stackTraceLimit` may be set (it may not where intrinsics are frozen). */
-const canLimitStackTraces = (() => {
-  const descriptor = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")
-  if (descriptor === undefined) return Object.isExtensible(Error)
-  return "writable" in descriptor ? descriptor.writable === true : descriptor.set !== undefined
-})()
-
-const decideCommand = (state: ItemState, command: ItemCommand, context: DecideContext): Decision => {
   if (isTerminal(state)) return wrongStage(command, state, context)
   switch (command._tag) {
     case "SubmitIdea":
@@ -245,21 +225,21 @@ const decideCommand = (state: ItemState, command: ItemCommand, context: DecideCo
     case "AcceptIdea":
       if (state._tag !== "Idea") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
-      return accept(new IdeaAccepted({ by: context.actor.id, at: context.now }, trusted))
+      return accept({ _tag: "IdeaAccepted", by: context.actor.id, at: context.now })
     case "ParkIdea":
       if (state._tag !== "Idea") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
       if (blank(command.reason)) return reject(invalid(command._tag, "reason", "required"))
-      return accept(new IdeaParked({ by: context.actor.id, at: context.now, reason: command.reason.trim() }, trusted))
+      return accept({ _tag: "IdeaParked", by: context.actor.id, at: context.now, reason: command.reason.trim() })
     case "ReviveIdea":
       if (state._tag !== "Parked") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
-      return accept(new IdeaRevived({ by: context.actor.id, at: context.now }, trusted))
+      return accept({ _tag: "IdeaRevived", by: context.actor.id, at: context.now })
     case "DeclineIdea":
       if (state._tag !== "Idea" && state._tag !== "Parked") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
       if (blank(command.reason)) return reject(invalid(command._tag, "reason", "required"))
-      return accept(new IdeaDeclined({ by: context.actor.id, at: context.now, reason: command.reason.trim() }, trusted))
+      return accept({ _tag: "IdeaDeclined", by: context.actor.id, at: context.now, reason: command.reason.trim() })
     case "WriteDraft":
       return writeDraft(state, command, context)
     case "RequestReview":
@@ -277,7 +257,7 @@ const decideCommand = (state: ItemState, command: ItemCommand, context: DecideCo
     case "Comment":
       if (state._tag === "None") return wrongStage(command, state, context)
       if (blank(command.text)) return reject(invalid(command._tag, "text", "required"))
-      return accept(new CommentAdded({ by: context.actor.id, at: context.now, text: command.text.trim() }, trusted))
+      return accept({ _tag: "CommentAdded", by: context.actor.id, at: context.now, text: command.text.trim() })
     case "RemoveReviewer":
       return removeReviewer(state, command, context)
     case "ApproveForPublication":
@@ -292,18 +272,15 @@ const decideCommand = (state: ItemState, command: ItemCommand, context: DecideCo
       if (state._tag !== "Published" && state._tag !== "CorrectionNeeded") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
       if (state.publication.results.length === 0) return reject(invalid(command._tag, "results", "empty"))
-      return accept(new ResultsShared({ by: context.actor.id, at: context.now }, trusted))
+      return accept({ _tag: "ResultsShared", by: context.actor.id, at: context.now })
     case "MarkSuccess":
       if (state._tag !== "Published" && state._tag !== "CorrectionNeeded") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
       if (state.publication.success !== undefined) return nothing
       return accept(
-        new MarkedSuccess(
-          blank(command.note)
-            ? { by: context.actor.id, at: context.now }
-            : { by: context.actor.id, at: context.now, note: command.note!.trim() },
-          trusted
-        )
+        blank(command.note)
+          ? { _tag: "MarkedSuccess", by: context.actor.id, at: context.now }
+          : { _tag: "MarkedSuccess", by: context.actor.id, at: context.now, note: command.note!.trim() }
       )
     case "ProposeFollowUp":
       if (state._tag !== "Published" && state._tag !== "CorrectionNeeded") return wrongStage(command, state, context)
@@ -312,13 +289,14 @@ const decideCommand = (state: ItemState, command: ItemCommand, context: DecideCo
         return reject(invalid(command._tag, "followUp", "duplicate"))
       }
       return accept(
-        new FollowUpProposed({
+        {
+          _tag: "FollowUpProposed",
           by: context.actor.id,
           at: context.now,
           followUp: command.followUp,
           title: command.title.trim(),
           pitch: command.pitch.trim()
-        }, trusted)
+        }
       )
     case "RecordCorrection":
       return recordCorrection(state, command, context)
@@ -327,7 +305,7 @@ const decideCommand = (state: ItemState, command: ItemCommand, context: DecideCo
     case "Close":
       if (state._tag !== "Published") return wrongStage(command, state, context)
       if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
-      return accept(new ItemClosed({ by: context.actor.id, at: context.now }, trusted))
+      return accept({ _tag: "ItemClosed", by: context.actor.id, at: context.now })
     default:
       return absurd(command)
   }
@@ -345,7 +323,8 @@ const submitIdea = (state: ItemState, command: Cmd<"SubmitIdea">, context: Decid
     return reject(invalid(command._tag, "concerns", "duplicate"))
   }
   return accept(
-    new IdeaSubmitted({
+    {
+      _tag: "IdeaSubmitted",
       by: context.actor.id,
       at: context.now,
       item: context.item,
@@ -356,7 +335,7 @@ const submitIdea = (state: ItemState, command: Cmd<"SubmitIdea">, context: Decid
       ...(blank(command.department) ? {} : { department: command.department!.trim() }),
       ...(command.meeting === undefined ? {} : { meeting: command.meeting }),
       ...(command.followUpOf === undefined ? {} : { followUpOf: command.followUpOf })
-    }, trusted)
+    }
   )
 }
 
@@ -397,7 +376,7 @@ const editIdea = (state: ItemState, command: Cmd<"EditIdea">, context: DecideCon
       : {})
   }
   if (Object.keys(changes).length === 0) return reject(invalid(command._tag, "idea", "no_change"))
-  return accept(new IdeaEdited({ by: context.actor.id, at: context.now, ...changes }, trusted))
+  return accept({ _tag: "IdeaEdited", by: context.actor.id, at: context.now, ...changes })
 }
 
 const sameMembers = <A>(left: ReadonlyArray<A>, right: ReadonlyArray<A>): boolean =>
@@ -411,12 +390,12 @@ const writeDraft = (state: ItemState, command: Cmd<"WriteDraft">, context: Decid
   const latest = latestRevision(state.work)?.number ?? 0
   if (command.baseRevision !== latest) {
     return reject(
-      new StaleRevision({
+      refuse(StaleRevision, {
         item: context.item,
         seen: command.baseRevision,
         latest,
         latestContent: latestContentRevision(state.work)
-      }, trusted)
+      })
     )
   }
   if (command.kind !== "content" && command.kind !== "format") {
@@ -426,13 +405,14 @@ const writeDraft = (state: ItemState, command: Cmd<"WriteDraft">, context: Decid
   const problem = validateBody(command._tag, command.body)
   if (problem !== undefined) return reject(problem)
   return accept(
-    new DraftRevised({
+    {
+      _tag: "DraftRevised",
       by: context.actor.id,
       at: context.now,
       revision: latest + 1,
       kind: command.kind,
       body: command.body
-    }, trusted)
+    }
   )
 }
 
@@ -444,7 +424,7 @@ const requestReview = (state: ItemState, command: Cmd<"RequestReview">, context:
   if (command.reviewers.length === 0) return reject(invalid(command._tag, "reviewers", "empty"))
   const requested = new Set<string>()
   for (const reviewer of command.reviewers) {
-    if (reviewer.member === work.owner) return reject(invalid(command._tag, "reviewers", "self_review"))
+    if (isAuthor(work, reviewer.member)) return reject(invalid(command._tag, "reviewers", "self_review"))
     if (requested.has(reviewer.member)) return reject(invalid(command._tag, "reviewers", "duplicate"))
     requested.add(reviewer.member)
   }
@@ -453,14 +433,11 @@ const requestReview = (state: ItemState, command: Cmd<"RequestReview">, context:
   }
   const hasExpert = command.reviewers.some((reviewer) => reviewer.expert) ||
     work.reviewers.some((reviewer) => reviewer.expert)
-  if (!hasExpert) return reject(new ExpertReviewerRequired({ item: context.item }, trusted))
+  if (!hasExpert) return reject(refuse(ExpertReviewerRequired, { item: context.item }))
   return accept(
-    new ReviewRequested(
-      command.due === undefined
-        ? { by: context.actor.id, at: context.now, reviewers: command.reviewers }
-        : { by: context.actor.id, at: context.now, reviewers: command.reviewers, due: command.due },
-      trusted
-    )
+    command.due === undefined
+      ? { _tag: "ReviewRequested", by: context.actor.id, at: context.now, reviewers: command.reviewers }
+      : { _tag: "ReviewRequested", by: context.actor.id, at: context.now, reviewers: command.reviewers, due: command.due }
   )
 }
 
@@ -472,7 +449,7 @@ const approveFacts = (state: ItemState, command: Cmd<"ApproveFacts">, context: D
   if (stale !== undefined) return reject(stale)
   const mine = state.work.approvals.find((approval) => approval.member === context.actor.id)
   if (mine !== undefined && mine.revision >= command.revision) return nothing
-  return accept(new FactsApproved({ by: context.actor.id, at: context.now, revision: command.revision }, trusted))
+  return accept({ _tag: "FactsApproved", by: context.actor.id, at: context.now, revision: command.revision })
 }
 
 const raiseObjection = (state: ItemState, command: Cmd<"RaiseObjection">, context: DecideContext): Decision => {
@@ -492,14 +469,15 @@ const raiseObjection = (state: ItemState, command: Cmd<"RaiseObjection">, contex
   if (blank(command.claim)) return reject(invalid(command._tag, "claim", "required"))
   if (blank(command.correction)) return reject(invalid(command._tag, "correction", "required"))
   return accept(
-    new FactObjectionRaised({
+    {
+      _tag: "FactObjectionRaised",
       by: context.actor.id,
       at: context.now,
       objection: `O${state.work.objections.length + 1}` as ObjectionId,
       revision: command.revision,
       claim: command.claim.trim(),
       correction: command.correction.trim()
-    }, trusted)
+    }
   )
 }
 
@@ -513,22 +491,25 @@ const resolveObjection = (
   const objection = work.objections.find((candidate) => candidate.id === command.objection)
   if (objection === undefined) {
     return reject(
-      new UnknownObjection({ item: context.item, objection: command.objection, status: "missing" }, trusted)
+      refuse(UnknownObjection, { item: context.item, objection: command.objection, status: "missing" })
     )
   }
   if (objection.by !== context.actor.id) return denied(command._tag, context, "raiser_only")
   if (objection.status !== "open") {
     return reject(
-      new UnknownObjection({ item: context.item, objection: command.objection, status: objection.status }, trusted)
+      refuse(UnknownObjection, { item: context.item, objection: command.objection, status: objection.status })
     )
   }
   return accept(
-    new FactObjectionResolved(
-      blank(command.note)
-        ? { by: context.actor.id, at: context.now, objection: objection.id }
-        : { by: context.actor.id, at: context.now, objection: objection.id, note: command.note!.trim() },
-      trusted
-    )
+    blank(command.note)
+      ? { _tag: "FactObjectionResolved", by: context.actor.id, at: context.now, objection: objection.id }
+      : {
+        _tag: "FactObjectionResolved",
+        by: context.actor.id,
+        at: context.now,
+        objection: objection.id,
+        note: command.note!.trim()
+      }
   )
 }
 
@@ -541,13 +522,14 @@ const suggestFormat = (state: ItemState, command: Cmd<"SuggestFormat">, context:
   if (stale !== undefined) return reject(stale)
   if (blank(command.note)) return reject(invalid(command._tag, "note", "required"))
   return accept(
-    new FormatSuggested({
+    {
+      _tag: "FormatSuggested",
       by: context.actor.id,
       at: context.now,
       suggestion: `S${state.work.suggestions.length + 1}` as SuggestionId,
       revision: command.revision,
       note: command.note.trim()
-    }, trusted)
+    }
   )
 }
 
@@ -557,12 +539,12 @@ const decideFormat = (state: ItemState, command: Cmd<"DecideFormat">, context: D
   const suggestion = state.work.suggestions.find((candidate) => candidate.id === command.suggestion)
   if (suggestion === undefined) {
     return reject(
-      new UnknownSuggestion({ item: context.item, suggestion: command.suggestion, status: "missing" }, trusted)
+      refuse(UnknownSuggestion, { item: context.item, suggestion: command.suggestion, status: "missing" })
     )
   }
   if (suggestion.decision !== undefined) {
     return reject(
-      new UnknownSuggestion({ item: context.item, suggestion: command.suggestion, status: "decided" }, trusted)
+      refuse(UnknownSuggestion, { item: context.item, suggestion: command.suggestion, status: "decided" })
     )
   }
   if (command.decision !== "accepted" && command.decision !== "declined") {
@@ -570,14 +552,15 @@ const decideFormat = (state: ItemState, command: Cmd<"DecideFormat">, context: D
   }
   if (blank(command.explanation)) return reject(invalid(command._tag, "explanation", "required"))
   return accept(
-    new FormatSuggestionDecided({
+    {
+      _tag: "FormatSuggestionDecided",
       by: context.actor.id,
       at: context.now,
       suggestion: suggestion.id,
       decision: command.decision,
       explanation: command.explanation.trim(),
       ...(blank(command.primer) ? {} : { primer: command.primer!.trim() })
-    }, trusted)
+    }
   )
 }
 
@@ -591,20 +574,21 @@ const removeReviewer = (state: ItemState, command: Cmd<"RemoveReviewer">, contex
   const open = openObjections(work)
   if (open.length > 0) return reject(objectionsOpen(context.item, open))
   if (reviewer.expert && !work.reviewers.some((other) => other.expert && other.member !== reviewer.member)) {
-    return reject(new ExpertReviewerRequired({ item: context.item }, trusted))
+    return reject(refuse(ExpertReviewerRequired, { item: context.item }))
   }
   return accept(
-    new ReviewerRemoved({
+    {
+      _tag: "ReviewerRemoved",
       by: context.actor.id,
       at: context.now,
       reviewer: reviewer.member,
       reason: command.reason.trim()
-    }, trusted)
+    }
   )
 }
 
 const objectionsOpen = (item: ItemId, open: ReadonlyArray<{ readonly id: ObjectionId }>) =>
-  new FactObjectionOpen({ item, objections: [open[0]!.id, ...open.slice(1).map((objection) => objection.id)] }, trusted)
+  refuse(FactObjectionOpen, { item, objections: [open[0]!.id, ...open.slice(1).map((objection) => objection.id)] })
 
 const approveForPublication = (
   state: ItemState,
@@ -617,10 +601,7 @@ const approveForPublication = (
   const latest = latestRevision(work)?.number ?? 0
   if (command.revision !== latest) {
     return reject(
-      new StaleRevision(
-        { item: context.item, seen: command.revision, latest, latestContent: latestContentRevision(work) },
-        trusted
-      )
+      refuse(StaleRevision, { item: context.item, seen: command.revision, latest, latestContent: latestContentRevision(work) })
     )
   }
   const open = openObjections(work)
@@ -628,23 +609,23 @@ const approveForPublication = (
   const missing = missingApprovals(work)
   if (missing.length > 0) {
     return reject(
-      new ExpertApprovalMissing({
+      refuse(ExpertApprovalMissing, {
         item: context.item,
         revision: latestContentRevision(work),
         missing: [missing[0]!, ...missing.slice(1)]
-      }, trusted)
+      })
     )
   }
   const undecided = undecidedSuggestions(work)
   if (undecided.length > 0) {
     return reject(
-      new FormatSuggestionUndecided({
+      refuse(FormatSuggestionUndecided, {
         item: context.item,
         suggestions: [undecided[0]!.id, ...undecided.slice(1).map((suggestion) => suggestion.id)]
-      }, trusted)
+      })
     )
   }
-  return accept(new ApprovedForPublication({ by: context.actor.id, at: context.now, revision: latest }, trusted))
+  return accept({ _tag: "ApprovedForPublication", by: context.actor.id, at: context.now, revision: latest })
 }
 
 const targetNetworks = (work: Work) => latestRevision(work)?.body.networks ?? []
@@ -660,12 +641,13 @@ const schedulePublication = (
   if (!targets.includes(command.network)) return reject(invalid(command._tag, "network", "not_allowed", targets))
   if (!inFuture(command.scheduledFor, context)) return reject(invalid(command._tag, "scheduledFor", "in_past"))
   return accept(
-    new PublicationScheduled({
+    {
+      _tag: "PublicationScheduled",
       by: context.actor.id,
       at: context.now,
       network: command.network,
       scheduledFor: command.scheduledFor
-    }, trusted)
+    }
   )
 }
 
@@ -680,18 +662,22 @@ const recordPublication = (
   if (!isAdvisor(context)) return denied(command._tag, context, "advisor_only")
   const targets = targetNetworks(state.work)
   if (!targets.includes(command.network)) return reject(invalid(command._tag, "network", "not_allowed", targets))
+  // The veto holds after publication too: no new post while a correction is pending.
+  const open = openObjections(state.work)
+  if (open.length > 0) return reject(objectionsOpen(context.item, open))
   if (state._tag !== "Approved" && state.publication.posts.some((post) => post.network === command.network)) {
-    return reject(new AlreadyPublished({ item: context.item, network: command.network }, trusted))
+    return reject(refuse(AlreadyPublished, { item: context.item, network: command.network }))
   }
   if (blank(command.url)) return reject(invalid(command._tag, "url", "required"))
   return accept(
-    new PostPublished({
+    {
+      _tag: "PostPublished",
       by: context.actor.id,
       at: context.now,
       network: command.network,
       url: command.url.trim(),
       publishedAt: command.publishedAt
-    }, trusted)
+    }
   )
 }
 
@@ -706,14 +692,15 @@ const recordResults = (state: ItemState, command: Cmd<"RecordResults">, context:
     }
   }
   return accept(
-    new ResultsRecorded({
+    {
+      _tag: "ResultsRecorded",
       by: context.actor.id,
       at: context.now,
       network: command.network,
       capturedAt: command.capturedAt,
       metrics: command.metrics,
       highlights: command.highlights
-    }, trusted)
+    }
   )
 }
 
@@ -731,19 +718,20 @@ const recordCorrection = (
   for (const id of answered) {
     const objection = state.work.objections.find((candidate) => candidate.id === id)
     if (objection === undefined || !objection.afterPublication) {
-      return reject(new UnknownObjection({ item: context.item, objection: id, status: "missing" }, trusted))
+      return reject(refuse(UnknownObjection, { item: context.item, objection: id, status: "missing" }))
     }
     if (objection.status !== "open") {
-      return reject(new UnknownObjection({ item: context.item, objection: id, status: objection.status }, trusted))
+      return reject(refuse(UnknownObjection, { item: context.item, objection: id, status: objection.status }))
     }
   }
   return accept(
-    new CorrectionRecorded({
+    {
+      _tag: "CorrectionRecorded",
       by: context.actor.id,
       at: context.now,
       objections: [answered[0]!, ...answered.slice(1)],
       note: command.note.trim()
-    }, trusted)
+    }
   )
 }
 
@@ -764,7 +752,7 @@ const withdraw = (state: ItemState, command: Cmd<"Withdraw">, context: DecideCon
       return wrongStage(command, state, context)
   }
   if (blank(command.reason)) return reject(invalid(command._tag, "reason", "required"))
-  return accept(new ItemWithdrawn({ by: context.actor.id, at: context.now, reason: command.reason.trim() }, trusted))
+  return accept({ _tag: "ItemWithdrawn", by: context.actor.id, at: context.now, reason: command.reason.trim() })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -779,27 +767,27 @@ const hasWork = (state: ItemState): state is WorkStage => workOf(state) !== unde
 const withWork = (state: WorkStage, work: Work): ItemState => {
   switch (state._tag) {
     case "Drafting":
-      return ItemState.Drafting({ idea: state.idea, work })
+      return { _tag: "Drafting", idea: state.idea, work }
     case "InReview":
-      return ItemState.InReview({ idea: state.idea, work })
+      return { _tag: "InReview", idea: state.idea, work }
     case "Approved":
-      return ItemState.Approved({ idea: state.idea, work, approval: state.approval })
+      return { _tag: "Approved", idea: state.idea, work, approval: state.approval }
     default:
-      return ItemState[state._tag]({ idea: state.idea, work, approval: state.approval, publication: state.publication })
+      return { _tag: state._tag, idea: state.idea, work, approval: state.approval, publication: state.publication }
   }
 }
 
 const withIdea = (state: ItemState, idea: Idea): ItemState => {
   switch (state._tag) {
     case "Idea":
-      return ItemState.Idea({ idea })
+      return { _tag: "Idea", idea }
     case "Parked":
-      return ItemState.Parked({ idea, reason: state.reason })
+      return { _tag: "Parked", idea, reason: state.reason }
     case "Drafting":
     case "InReview":
-      return ItemState[state._tag]({ idea, work: state.work })
+      return { _tag: state._tag, idea, work: state.work }
     case "Approved":
-      return ItemState.Approved({ idea, work: state.work, approval: state.approval })
+      return { _tag: "Approved", idea, work: state.work, approval: state.approval }
     default:
       return state
   }
@@ -807,7 +795,7 @@ const withIdea = (state: ItemState, idea: Idea): ItemState => {
 
 const withPublication = (state: ItemState, publication: Publication): ItemState =>
   state._tag === "Published" || state._tag === "CorrectionNeeded"
-    ? ItemState[state._tag]({ idea: state.idea, work: state.work, approval: state.approval, publication })
+    ? { _tag: state._tag, idea: state.idea, work: state.work, approval: state.approval, publication }
     : state
 
 const emptyWork = (owner: Work["owner"]): Work => ({
@@ -830,7 +818,8 @@ const emptyWork = (owner: Work["owner"]): Work => ({
 export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
   switch (event._tag) {
     case "IdeaSubmitted":
-      return state._tag !== "None" ? state : ItemState.Idea({
+      return state._tag !== "None" ? state : {
+        _tag: "Idea",
         idea: {
           item: event.item,
           title: event.title,
@@ -843,7 +832,7 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
           meeting: event.meeting,
           followUpOf: event.followUpOf
         }
-      })
+      }
     case "IdeaEdited": {
       const idea = ideaOf(state)
       if (idea === undefined) return state
@@ -857,14 +846,14 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
       })
     }
     case "IdeaAccepted":
-      return state._tag === "Idea" ? ItemState.Drafting({ idea: state.idea, work: emptyWork(event.by) }) : state
+      return state._tag === "Idea" ? { _tag: "Drafting", idea: state.idea, work: emptyWork(event.by) } : state
     case "IdeaParked":
-      return state._tag === "Idea" ? ItemState.Parked({ idea: state.idea, reason: event.reason }) : state
+      return state._tag === "Idea" ? { _tag: "Parked", idea: state.idea, reason: event.reason } : state
     case "IdeaRevived":
-      return state._tag === "Parked" ? ItemState.Idea({ idea: state.idea }) : state
+      return state._tag === "Parked" ? { _tag: "Idea", idea: state.idea } : state
     case "IdeaDeclined":
       return state._tag === "Idea" || state._tag === "Parked"
-        ? ItemState.Declined({ idea: state.idea, reason: event.reason })
+        ? { _tag: "Declined", idea: state.idea, reason: event.reason }
         : state
     case "DraftRevised": {
       if (!hasWork(state)) return state
@@ -882,7 +871,7 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
         approvals: content ? [] : state.work.approvals
       }
       return state._tag === "Approved" && content
-        ? ItemState.InReview({ idea: state.idea, work })
+        ? { _tag: "InReview", idea: state.idea, work }
         : withWork(state, work)
     }
     case "ReviewRequested": {
@@ -893,10 +882,11 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
         if (index < 0) reviewers.push({ member: requested.member, expert: requested.expert })
         else if (requested.expert) reviewers[index] = { member: requested.member, expert: true }
       }
-      return ItemState.InReview({
+      return {
+        _tag: "InReview",
         idea: state.idea,
         work: { ...state.work, reviewers, due: event.due ?? state.work.due }
-      })
+      }
     }
     case "FactsApproved": {
       if (!hasWork(state)) return state
@@ -923,14 +913,15 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
       }
       switch (state._tag) {
         case "Approved":
-          return ItemState.InReview({ idea: state.idea, work })
+          return { _tag: "InReview", idea: state.idea, work }
         case "Published":
-          return ItemState.CorrectionNeeded({
+          return {
+            _tag: "CorrectionNeeded",
             idea: state.idea,
             work,
             approval: state.approval,
             publication: state.publication
-          })
+          }
         default:
           return withWork(state, work)
       }
@@ -969,11 +960,12 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
         approvals: state.work.approvals.filter((approval) => approval.member !== event.reviewer)
       })
     case "ApprovedForPublication":
-      return state._tag !== "InReview" ? state : ItemState.Approved({
+      return state._tag !== "InReview" ? state : {
+        _tag: "Approved",
         idea: state.idea,
         work: state.work,
         approval: { revision: event.revision, by: event.by, at: event.at, schedule: [] }
-      })
+      }
     case "PublicationScheduled": {
       if (state._tag !== "Approved") return state
       const approval: Approval = {
@@ -983,7 +975,7 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
           { network: event.network, scheduledFor: event.scheduledFor }
         ]
       }
-      return ItemState.Approved({ idea: state.idea, work: state.work, approval })
+      return { _tag: "Approved", idea: state.idea, work: state.work, approval }
     }
     case "PostPublished": {
       const post = {
@@ -993,12 +985,13 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
         revision: state._tag === "None" ? 0 : latestRevision(workOf(state) ?? emptyWork(event.by))?.number ?? 0
       }
       if (state._tag === "Approved") {
-        return ItemState.Published({
+        return {
+          _tag: "Published",
           idea: state.idea,
           work: state.work,
           approval: state.approval,
           publication: { posts: [post], results: [], sharedAt: undefined, success: undefined, followUps: [] }
-        })
+        }
       }
       if (state._tag !== "Published" && state._tag !== "CorrectionNeeded") return state
       return withPublication(state, { ...state.publication, posts: [...state.publication.posts, post] })
@@ -1030,21 +1023,22 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
       switch (state._tag) {
         case "Idea":
         case "Parked":
-          return ItemState.Withdrawn({ idea: state.idea, work: undefined, reason: event.reason, from: state._tag })
+          return { _tag: "Withdrawn", idea: state.idea, work: undefined, reason: event.reason, from: state._tag }
         case "Drafting":
         case "InReview":
         case "Approved":
-          return ItemState.Withdrawn({ idea: state.idea, work: state.work, reason: event.reason, from: state._tag })
+          return { _tag: "Withdrawn", idea: state.idea, work: state.work, reason: event.reason, from: state._tag }
         default:
           return state
       }
     case "ItemClosed":
-      return state._tag !== "Published" ? state : ItemState.Closed({
+      return state._tag !== "Published" ? state : {
+        _tag: "Closed",
         idea: state.idea,
         work: state.work,
         approval: state.approval,
         publication: state.publication
-      })
+      }
     default:
       return absurd(event)
   }
@@ -1063,7 +1057,7 @@ const closeObjections = (
     )
   }
   if (state._tag === "CorrectionNeeded" && openObjections(work).length === 0) {
-    return ItemState.Published({ idea: state.idea, work, approval: state.approval, publication: state.publication })
+    return { _tag: "Published", idea: state.idea, work, approval: state.approval, publication: state.publication }
   }
   return withWork(state, work)
 }

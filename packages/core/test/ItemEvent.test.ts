@@ -4,6 +4,7 @@ import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import { fromStored, ItemEvent, schemaVersions, toStored } from "../src/ItemEvent.js"
 
 const anyEvent = Arbitrary.make(ItemEvent)
@@ -11,7 +12,11 @@ const tags = Object.keys(schemaVersions).sort()
 
 describe("ItemEvent", () => {
   it("GIVEN the event union WHEN listing its members THEN every event type has a schema version", () => {
-    const members = ItemEvent.members.map((member) => member.identifier).sort()
+    const tagOf = (ast: SchemaAST.AST) =>
+      SchemaAST.getPropertySignatures(ast).flatMap((signature) =>
+        signature.name === "_tag" && SchemaAST.isLiteral(signature.type) ? [String(signature.type.literal)] : []
+      )
+    const members = ItemEvent.members.flatMap((member) => tagOf(member.ast)).sort()
     assert.deepStrictEqual(members, tags)
   })
 
@@ -25,7 +30,6 @@ describe("ItemEvent", () => {
         assert.strictEqual(stored.version, 1)
         const decoded = Either.getOrThrow(fromStored(stored))
         assert.deepStrictEqual(decoded, event)
-        assert.isTrue(decoded instanceof event.constructor)
       }),
       { numRuns: 2_000 }
     )

@@ -80,7 +80,7 @@ describe("SubmitIdea", () => {
         })
       )
       .then([
-        new IdeaSubmitted({
+        IdeaSubmitted.make({
           by: ids.ola,
           at: now,
           item: ids.item,
@@ -146,7 +146,7 @@ describe("EditIdea", () => {
   it("GIVEN an idea WHEN its submitter edits it THEN IdeaEdited carries only the changed fields", () => {
     const outcome = given(history.idea)
       .when(ola, ItemCommand.EditIdea({ title: " Ny fiskerihavn i nord ", pitch: ev.submitted().pitch, goals: [ids.goal, G2] }))
-      .then([new IdeaEdited({ by: ids.ola, at: now, title: "Ny fiskerihavn i nord", goals: [ids.goal, G2] })])
+      .then([IdeaEdited.make({ by: ids.ola, at: now, title: "Ny fiskerihavn i nord", goals: [ids.goal, G2] })])
     const { idea } = outcome.stage("Idea")
     assert.strictEqual(idea.title, "Ny fiskerihavn i nord")
     assert.strictEqual(idea.pitch, ev.submitted().pitch)
@@ -156,7 +156,7 @@ describe("EditIdea", () => {
   it("GIVEN a parked idea WHEN the advisor edits it THEN it stays Parked with its reason", () => {
     const state = given(history.parked)
       .when(ingrid, ItemCommand.EditIdea({ department: "Fiskeri", concerns: [ids.per, ids.siri] }))
-      .then([new IdeaEdited({ by: ids.ingrid, at: now, department: "Fiskeri", concerns: [ids.per, ids.siri] })])
+      .then([IdeaEdited.make({ by: ids.ingrid, at: now, department: "Fiskeri", concerns: [ids.per, ids.siri] })])
       .stage("Parked")
     assert.strictEqual(state.reason, "Venter på budsjettet")
     assert.strictEqual(state.idea.department, "Fiskeri")
@@ -230,7 +230,7 @@ describe("AcceptIdea", () => {
   it("GIVEN an idea WHEN the advisor accepts it THEN IdeaAccepted and Drafting, owned by the advisor, with no draft yet", () => {
     const state = given(history.idea)
       .when(ingrid, ItemCommand.AcceptIdea())
-      .then([new IdeaAccepted({ by: ids.ingrid, at: now })])
+      .then([IdeaAccepted.make({ by: ids.ingrid, at: now })])
       .stage("Drafting")
     assert.strictEqual(state.work.owner, ids.ingrid)
     assert.deepStrictEqual(state.work.revisions, [])
@@ -262,7 +262,7 @@ describe("ParkIdea", () => {
   it("GIVEN an idea WHEN the advisor parks it with a reason THEN IdeaParked and Parked with the trimmed reason", () => {
     const state = given(history.idea)
       .when(ingrid, ItemCommand.ParkIdea({ reason: "  Tar det opp i høst " }))
-      .then([new IdeaParked({ by: ids.ingrid, at: now, reason: "Tar det opp i høst" })])
+      .then([IdeaParked.make({ by: ids.ingrid, at: now, reason: "Tar det opp i høst" })])
       .stage("Parked")
     assert.strictEqual(state.reason, "Tar det opp i høst")
     assert.strictEqual(state.idea.title, ev.submitted().title)
@@ -291,7 +291,7 @@ describe("ReviveIdea", () => {
   it("GIVEN a parked idea WHEN the advisor revives it THEN IdeaRevived and it is an Idea again, unchanged", () => {
     const state = given(history.parked)
       .when(ingrid, ItemCommand.ReviveIdea())
-      .then([new IdeaRevived({ by: ids.ingrid, at: now })])
+      .then([IdeaRevived.make({ by: ids.ingrid, at: now })])
       .stage("Idea")
     assert.strictEqual(state.idea.title, ev.submitted().title)
     assert.strictEqual(state.idea.submittedBy, ids.ola)
@@ -314,7 +314,7 @@ describe("DeclineIdea", () => {
   it("GIVEN an idea WHEN the advisor declines it kindly THEN IdeaDeclined and Declined with the reason", () => {
     const state = given(history.idea)
       .when(ingrid, ItemCommand.DeclineIdea({ reason: " Takk! Passer bedre i nyhetsbrevet " }))
-      .then([new IdeaDeclined({ by: ids.ingrid, at: now, reason: "Takk! Passer bedre i nyhetsbrevet" })])
+      .then([IdeaDeclined.make({ by: ids.ingrid, at: now, reason: "Takk! Passer bedre i nyhetsbrevet" })])
       .stage("Declined")
     assert.strictEqual(state.reason, "Takk! Passer bedre i nyhetsbrevet")
   })
@@ -353,7 +353,7 @@ describe("WriteDraft", () => {
     const draft = body("Havna åpner i mai.")
     const state = given(history.drafting)
       .when(ingrid, ItemCommand.WriteDraft({ baseRevision: 0, kind: "content", body: draft }))
-      .then([new DraftRevised({ by: ids.ingrid, at: now, revision: 1, kind: "content", body: draft })])
+      .then([DraftRevised.make({ by: ids.ingrid, at: now, revision: 1, kind: "content", body: draft })])
       .stage("Drafting")
     assert.deepStrictEqual(state.work.revisions.map((r) => [r.number, r.kind, r.by]), [[1, "content", ids.ingrid]])
     assert.strictEqual(state.work.revisions[0]?.body.text, "Havna åpner i mai.")
@@ -372,7 +372,7 @@ describe("WriteDraft", () => {
   it("GIVEN review with both experts' approvals WHEN the advisor makes a content revision THEN approvals become stale and it stays InReview", () => {
     const outcome = given(history.factsApproved)
       .when(ingrid, ItemCommand.WriteDraft({ baseRevision: 1, kind: "content", body: body("Havna åpner i juni.") }))
-      .then([new DraftRevised({ by: ids.ingrid, at: now, revision: 2, kind: "content", body: body("Havna åpner i juni.") })])
+      .then([DraftRevised.make({ by: ids.ingrid, at: now, revision: 2, kind: "content", body: body("Havna åpner i juni.") })])
     const state = outcome.stage("InReview")
     assert.deepStrictEqual(state.work.approvals, [])
     assert.deepStrictEqual(missingApprovals(state.work), [ids.per, ids.magnus])
@@ -399,7 +399,7 @@ describe("WriteDraft", () => {
   it("GIVEN an approved item WHEN the advisor makes a format revision THEN it stays Approved with approvals and approval kept", () => {
     const state = given(history.approved, ev.scheduled("linkedin", at(600)))
       .when(ingrid, ItemCommand.WriteDraft({ baseRevision: 1, kind: "format", body: body("Kortere tekst.") }))
-      .then([new DraftRevised({ by: ids.ingrid, at: now, revision: 2, kind: "format", body: body("Kortere tekst.") })])
+      .then([DraftRevised.make({ by: ids.ingrid, at: now, revision: 2, kind: "format", body: body("Kortere tekst.") })])
       .stage("Approved")
     assert.lengthOf(state.work.approvals, 2)
     assert.strictEqual(state.approval.revision, 1)
@@ -533,7 +533,7 @@ describe("RequestReview", () => {
     const reviewers = [{ member: ids.per, expert: true }, { member: ids.ola, expert: false }]
     const state = given(history.drafted)
       .when(ingrid, ItemCommand.RequestReview({ reviewers, due }))
-      .then([new ReviewRequested({ by: ids.ingrid, at: now, reviewers, due })])
+      .then([ReviewRequested.make({ by: ids.ingrid, at: now, reviewers, due })])
       .stage("InReview")
     assert.deepStrictEqual(state.work.reviewers, reviewers)
     assert.strictEqual(state.work.due?.epochMillis, due.epochMillis)
@@ -634,7 +634,7 @@ describe("ApproveFacts", () => {
   it("GIVEN review WHEN an expert reviewer approves the latest revision THEN FactsApproved and the approval counts", () => {
     const state = given(history.inReview)
       .when(per, ItemCommand.ApproveFacts({ revision: 1 }))
-      .then([new FactsApproved({ by: ids.per, at: now, revision: 1 })])
+      .then([FactsApproved.make({ by: ids.per, at: now, revision: 1 })])
       .stage("InReview")
     assert.deepStrictEqual(state.work.approvals, [{ member: ids.per, revision: 1 }])
     assert.deepStrictEqual(missingApprovals(state.work), [ids.magnus])
@@ -678,6 +678,18 @@ describe("ApproveFacts", () => {
     given(history.drafted, ev.reviewRequested([[ids.per, true], [ids.ingrid, true]]))
       .when(cast.ingridExpert, ItemCommand.ApproveFacts({ revision: 1 }))
       .thenFails("NotAuthorized", { rule: "not_on_own_draft" })
+  })
+
+  it("GIVEN an advisor-expert who wrote a revision of someone else's item WHEN she approves its facts THEN NotAuthorized not_on_own_draft", () => {
+    given(history.drafted, ev.revised(2, "content", "Tors tekst", ids.tor), ev.reviewRequested([[ids.per, true], [ids.tor, true]]))
+      .when(cast.torExpert, ItemCommand.ApproveFacts({ revision: 2 }))
+      .thenFails("NotAuthorized", { actor: ids.tor, rule: "not_on_own_draft" })
+  })
+
+  it("GIVEN a revision written by a second advisor WHEN the owner asks that advisor to review THEN InvalidCommand reviewers self_review", () => {
+    given(history.drafted, ev.revised(2, "content", "Tors tekst", ids.tor))
+      .when(ingrid, ItemCommand.RequestReview({ reviewers: [{ member: ids.tor, expert: true }] }))
+      .thenFails("InvalidCommand", { field: "reviewers", reason: "self_review" })
   })
 
   it("GIVEN review where another advisor reviews as expert WHEN that advisor approves THEN FactsApproved (the rule is about one's own draft)", () => {
@@ -745,7 +757,7 @@ describe("RaiseObjection", () => {
     const state = given(history.factsApproved)
       .when(per, ItemCommand.RaiseObjection({ revision: 1, claim: " Havna åpner i juni ", correction: " Skriv juni " }))
       .then([
-        new FactObjectionRaised({
+        FactObjectionRaised.make({
           by: ids.per,
           at: now,
           objection: O1,
@@ -857,7 +869,7 @@ describe("ResolveObjection", () => {
   it("GIVEN an open objection WHEN the raiser resolves it with a note THEN FactObjectionResolved and it stays InReview", () => {
     const state = given(withObjection)
       .when(per, ItemCommand.ResolveObjection({ objection: O1, note: " Avklart på telefon " }))
-      .then([new FactObjectionResolved({ by: ids.per, at: now, objection: O1, note: "Avklart på telefon" })])
+      .then([FactObjectionResolved.make({ by: ids.per, at: now, objection: O1, note: "Avklart på telefon" })])
       .stage("InReview")
     assert.deepStrictEqual(state.work.objections.map((o) => [o.id, o.status]), [[O1, "resolved"]])
     assert.deepStrictEqual(openObjections(state.work), [])
@@ -866,7 +878,7 @@ describe("ResolveObjection", () => {
   it("GIVEN an open objection WHEN the raiser resolves it with a blank note THEN the note is left out", () => {
     const outcome = given(withObjection)
       .when(per, ItemCommand.ResolveObjection({ objection: O1, note: "  " }))
-      .then([new FactObjectionResolved({ by: ids.per, at: now, objection: O1 })])
+      .then([FactObjectionResolved.make({ by: ids.per, at: now, objection: O1 })])
     assert.isFalse("note" in outcome.event("FactObjectionResolved"))
   })
 
@@ -937,7 +949,7 @@ describe("SuggestFormat", () => {
   it("GIVEN review WHEN a colleague reviewer suggests a format change THEN FormatSuggested S1, undecided", () => {
     const state = given(history.inReview)
       .when(ola, ItemCommand.SuggestFormat({ revision: 1, note: " For lang for LinkedIn " }))
-      .then([new FormatSuggested({ by: ids.ola, at: now, suggestion: S1, revision: 1, note: "For lang for LinkedIn" })])
+      .then([FormatSuggested.make({ by: ids.ola, at: now, suggestion: S1, revision: 1, note: "For lang for LinkedIn" })])
       .stage("InReview")
     assert.deepStrictEqual(state.work.suggestions.map((s) => [s.id, s.by, s.decision]), [[S1, ids.ola, undefined]])
   })
@@ -1002,7 +1014,7 @@ describe("DecideFormat", () => {
         })
       )
       .then([
-        new FormatSuggestionDecided({
+        FormatSuggestionDecided.make({
           by: ids.ingrid,
           at: now,
           suggestion: S1,
@@ -1072,7 +1084,7 @@ describe("Comment", () => {
     it(`GIVEN an item (${name}) WHEN anyone comments THEN CommentAdded and the state is unchanged`, () => {
       const outcome = given(history[name])
         .when(siri, ItemCommand.Comment({ text: "  Så bra!  " }))
-        .then([new CommentAdded({ by: ids.siri, at: now, text: "Så bra!" })])
+        .then([CommentAdded.make({ by: ids.siri, at: now, text: "Så bra!" })])
       assert.strictEqual(outcome.state, outcome.before)
     })
   }
@@ -1098,7 +1110,7 @@ describe("RemoveReviewer", () => {
   it("GIVEN review WHEN the advisor removes the colleague reviewer THEN ReviewerRemoved and the reviewer is gone", () => {
     const state = given(history.inReview)
       .when(ingrid, ItemCommand.RemoveReviewer({ reviewer: ids.ola, reason: " Sluttet " }))
-      .then([new ReviewerRemoved({ by: ids.ingrid, at: now, reviewer: ids.ola, reason: "Sluttet" })])
+      .then([ReviewerRemoved.make({ by: ids.ingrid, at: now, reviewer: ids.ola, reason: "Sluttet" })])
       .stage("InReview")
     assert.deepStrictEqual(state.work.reviewers.map((r) => r.member), [ids.per, ids.magnus])
   })
@@ -1167,7 +1179,7 @@ describe("ApproveForPublication", () => {
   it("GIVEN every expert approved WHEN the advisor approves for publication THEN ApprovedForPublication and Approved with an empty schedule", () => {
     const state = given(history.factsApproved)
       .when(ingrid, ItemCommand.ApproveForPublication({ revision: 1 }))
-      .then([new ApprovedForPublication({ by: ids.ingrid, at: now, revision: 1 })])
+      .then([ApprovedForPublication.make({ by: ids.ingrid, at: now, revision: 1 })])
       .stage("Approved")
     assert.strictEqual(state.approval.revision, 1)
     assert.strictEqual(state.approval.by, ids.ingrid)
@@ -1178,7 +1190,7 @@ describe("ApproveForPublication", () => {
   it("GIVEN approvals of content revision 1 and a format revision 2 WHEN the advisor approves revision 2 THEN Approved", () => {
     given(history.factsApproved, ev.revised(2, "format"))
       .when(ingrid, ItemCommand.ApproveForPublication({ revision: 2 }))
-      .then([new ApprovedForPublication({ by: ids.ingrid, at: now, revision: 2 })])
+      .then([ApprovedForPublication.make({ by: ids.ingrid, at: now, revision: 2 })])
       .stage("Approved")
   })
 
@@ -1247,7 +1259,7 @@ describe("SchedulePublication", () => {
     const when = at(60 * 24)
     const state = given(history.approved)
       .when(ingrid, ItemCommand.SchedulePublication({ network: "linkedin", scheduledFor: when }))
-      .then([new PublicationScheduled({ by: ids.ingrid, at: now, network: "linkedin", scheduledFor: when })])
+      .then([PublicationScheduled.make({ by: ids.ingrid, at: now, network: "linkedin", scheduledFor: when })])
       .stage("Approved")
     assert.deepStrictEqual(state.approval.schedule.map((e) => [e.network, e.scheduledFor.epochMillis]), [
       ["linkedin", when.epochMillis]
@@ -1304,7 +1316,7 @@ describe("RecordPublication", () => {
         ItemCommand.RecordPublication({ network: "facebook", url: " https://facebook.com/p/1 ", publishedAt: at(30) })
       )
       .then([
-        new PostPublished({
+        PostPublished.make({
           by: ids.ingrid,
           at: now,
           network: "facebook",
@@ -1337,11 +1349,17 @@ describe("RecordPublication", () => {
     assert.deepStrictEqual(state.publication.posts.map((p) => p.network), ["facebook", "linkedin"])
   })
 
-  it("GIVEN a post needing correction WHEN the advisor records the LinkedIn post THEN it is recorded and the item stays CorrectionNeeded", () => {
-    const state = given(history.correctionNeeded)
+  it("GIVEN a post needing correction WHEN the advisor records the LinkedIn post THEN FactObjectionOpen: the veto holds after publication", () => {
+    given(history.correctionNeeded)
+      .when(ingrid, ItemCommand.RecordPublication({ network: "linkedin", url: "https://li/1", publishedAt: now }))
+      .thenFails("FactObjectionOpen", { item: ids.item })
+  })
+
+  it("GIVEN a corrected post WHEN the advisor records the LinkedIn post THEN it is recorded", () => {
+    const state = given(history.correctionNeeded, ev.correctionRecorded([O1]))
       .when(ingrid, ItemCommand.RecordPublication({ network: "linkedin", url: "https://li/1", publishedAt: now }))
       .then(["PostPublished"])
-      .stage("CorrectionNeeded")
+      .stage("Published")
     assert.lengthOf(state.publication.posts, 2)
   })
 
@@ -1388,7 +1406,7 @@ describe("RecordResults", () => {
     const state = given(history.published)
       .when(ingrid, ItemCommand.RecordResults({ network: "facebook", capturedAt: at(60 * 48), metrics, highlights }))
       .then([
-        new ResultsRecorded({
+        ResultsRecorded.make({
           by: ids.ingrid,
           at: now,
           network: "facebook",
@@ -1445,7 +1463,7 @@ describe("ShareResults", () => {
   it("GIVEN recorded results WHEN the advisor shares them THEN ResultsShared and sharedAt is now", () => {
     const state = given(withResults)
       .when(ingrid, ItemCommand.ShareResults())
-      .then([new ResultsShared({ by: ids.ingrid, at: now })])
+      .then([ResultsShared.make({ by: ids.ingrid, at: now })])
       .stage("Published")
     assert.strictEqual(state.publication.sharedAt?.epochMillis, now.epochMillis)
   })
@@ -1467,7 +1485,7 @@ describe("MarkSuccess", () => {
   it("GIVEN a published post WHEN the advisor marks it a success with a note THEN MarkedSuccess and success is recorded", () => {
     const state = given(history.published)
       .when(ingrid, ItemCommand.MarkSuccess({ note: " Rekord! " }))
-      .then([new MarkedSuccess({ by: ids.ingrid, at: now, note: "Rekord!" })])
+      .then([MarkedSuccess.make({ by: ids.ingrid, at: now, note: "Rekord!" })])
       .stage("Published")
     assert.strictEqual(state.publication.success?.by, ids.ingrid)
   })
@@ -1493,7 +1511,7 @@ describe("ProposeFollowUp", () => {
   it("GIVEN a published post WHEN a colleague proposes a follow-up THEN FollowUpProposed and it is listed", () => {
     const state = given(history.published)
       .when(ola, ItemCommand.ProposeFollowUp({ followUp: ids.followUp, title: " Mer om havna ", pitch: " Del 2 " }))
-      .then([new FollowUpProposed({ by: ids.ola, at: now, followUp: ids.followUp, title: "Mer om havna", pitch: "Del 2" })])
+      .then([FollowUpProposed.make({ by: ids.ola, at: now, followUp: ids.followUp, title: "Mer om havna", pitch: "Del 2" })])
       .stage("Published")
     assert.deepStrictEqual(state.publication.followUps, [ids.followUp])
   })
@@ -1535,7 +1553,7 @@ describe("RecordCorrection", () => {
   it("GIVEN a post needing correction WHEN the advisor records a correction for all objections THEN CorrectionRecorded and Published again", () => {
     const state = given(history.correctionNeeded)
       .when(ingrid, ItemCommand.RecordCorrection({ objections: [], note: " Rettet til juni " }))
-      .then([new CorrectionRecorded({ by: ids.ingrid, at: now, objections: [O1], note: "Rettet til juni" })])
+      .then([CorrectionRecorded.make({ by: ids.ingrid, at: now, objections: [O1], note: "Rettet til juni" })])
       .stage("Published")
     assert.deepStrictEqual(state.work.objections.map((o) => [o.id, o.status]), [[O1, "corrected"]])
   })
@@ -1630,7 +1648,7 @@ describe("Withdraw", () => {
   it("GIVEN an idea WHEN its submitter withdraws it THEN ItemWithdrawn and Withdrawn from Idea, without work", () => {
     const state = given(history.idea)
       .when(ola, ItemCommand.Withdraw({ reason: " Ikke aktuelt lenger " }))
-      .then([new ItemWithdrawn({ by: ids.ola, at: now, reason: "Ikke aktuelt lenger" })])
+      .then([ItemWithdrawn.make({ by: ids.ola, at: now, reason: "Ikke aktuelt lenger" })])
       .stage("Withdrawn")
     assert.strictEqual(state.from, "Idea")
     assert.strictEqual(state.work, undefined)
@@ -1693,7 +1711,7 @@ describe("Close", () => {
   it("GIVEN a published post WHEN the advisor closes it THEN ItemClosed and Closed, keeping the publication", () => {
     const state = given(history.published, ev.resultsRecorded())
       .when(ingrid, ItemCommand.Close())
-      .then([new ItemClosed({ by: ids.ingrid, at: now })])
+      .then([ItemClosed.make({ by: ids.ingrid, at: now })])
       .stage("Closed")
     assert.lengthOf(state.publication.posts, 1)
     assert.lengthOf(state.publication.results, 1)
@@ -1922,8 +1940,8 @@ describe("DeciderSpec", () => {
     assert.throws(() => accepted().then(["IdeaParked"]))
     assert.throws(() => accepted().then([]))
     assert.throws(() => accepted().then(["IdeaAccepted", "IdeaAccepted"]))
-    assert.throws(() => accepted().then([new IdeaAccepted({ by: ids.tor, at: now })]))
-    assert.throws(() => accepted().then([new IdeaAccepted({ by: ids.ingrid, at: at(61) })]))
+    assert.throws(() => accepted().then([IdeaAccepted.make({ by: ids.tor, at: now })]))
+    assert.throws(() => accepted().then([IdeaAccepted.make({ by: ids.ingrid, at: at(61) })]))
     assert.throws(() => accepted().thenNothing())
   })
 
@@ -1944,7 +1962,7 @@ describe("DeciderSpec", () => {
   })
 
   it("GIVEN an accepted or refused command WHEN the expectation is right THEN the spec passes and returns what happened", () => {
-    const outcome = accepted().then([new IdeaAccepted({ by: ids.ingrid, at: now })])
+    const outcome = accepted().then([IdeaAccepted.make({ by: ids.ingrid, at: now })])
     assert.deepStrictEqual(outcome.history.map((e) => e._tag), ["IdeaSubmitted", "IdeaAccepted"])
     assert.strictEqual(outcome.before._tag, "Idea")
     assert.strictEqual(outcome.stage("Drafting").work.owner, ids.ingrid)

@@ -216,8 +216,8 @@ export const S2 = SuggestionId.make("S2")
  * experts.
  */
 export const ev = {
-  submitted: (by: MemberId = ids.ola, extra: Partial<ConstructorParameters<typeof IdeaSubmitted>[0]> = {}) =>
-    new IdeaSubmitted({
+  submitted: (by: MemberId = ids.ola, extra: Partial<Omit<IdeaSubmitted, "_tag">> = {}) =>
+    IdeaSubmitted.make({
       by,
       at: t0,
       item: ids.item,
@@ -227,23 +227,23 @@ export const ev = {
       concerns: [ids.per],
       ...extra
     }),
-  accepted: (by: MemberId = ids.ingrid) => new IdeaAccepted({ by, at: t0 }),
-  parked: (reason = "Venter på budsjettet", by: MemberId = ids.ingrid) => new IdeaParked({ by, at: t0, reason }),
-  revived: (by: MemberId = ids.ingrid) => new IdeaRevived({ by, at: t0 }),
+  accepted: (by: MemberId = ids.ingrid) => IdeaAccepted.make({ by, at: t0 }),
+  parked: (reason = "Venter på budsjettet", by: MemberId = ids.ingrid) => IdeaParked.make({ by, at: t0, reason }),
+  revived: (by: MemberId = ids.ingrid) => IdeaRevived.make({ by, at: t0 }),
   declined: (reason = "Takk! Dette passer bedre i nyhetsbrevet", by: MemberId = ids.ingrid) =>
-    new IdeaDeclined({ by, at: t0, reason }),
+    IdeaDeclined.make({ by, at: t0, reason }),
   revised: (revision: number, kind: RevisionKind = "content", text = `Havna åpner i mai (v${revision}).`, by: MemberId = ids.ingrid) =>
-    new DraftRevised({ by, at: t0, revision, kind, body: body(text) }),
+    DraftRevised.make({ by, at: t0, revision, kind, body: body(text) }),
   reviewRequested: (reviewers: ReadonlyArray<readonly [MemberId, boolean]>, due?: DateTime.Utc, by: MemberId = ids.ingrid) =>
-    new ReviewRequested({
+    ReviewRequested.make({
       by,
       at: t0,
       reviewers: reviewers.map(([member, expert]) => ({ member, expert })),
       ...(due === undefined ? {} : { due })
     }),
-  factsApproved: (by: MemberId, revision: number) => new FactsApproved({ by, at: t0, revision }),
+  factsApproved: (by: MemberId, revision: number) => FactsApproved.make({ by, at: t0, revision }),
   objectionRaised: (by: MemberId, objection: ObjectionId, revision: number) =>
-    new FactObjectionRaised({
+    FactObjectionRaised.make({
       by,
       at: t0,
       objection,
@@ -251,29 +251,29 @@ export const ev = {
       claim: "Havna åpner i juni, ikke mai",
       correction: "Skriv juni"
     }),
-  objectionResolved: (by: MemberId, objection: ObjectionId) => new FactObjectionResolved({ by, at: t0, objection }),
+  objectionResolved: (by: MemberId, objection: ObjectionId) => FactObjectionResolved.make({ by, at: t0, objection }),
   formatSuggested: (by: MemberId, suggestion: SuggestionId, revision: number) =>
-    new FormatSuggested({ by, at: t0, suggestion, revision, note: "For lang for LinkedIn" }),
+    FormatSuggested.make({ by, at: t0, suggestion, revision, note: "For lang for LinkedIn" }),
   formatDecided: (suggestion: SuggestionId, decision: "accepted" | "declined" = "accepted", by: MemberId = ids.ingrid) =>
-    new FormatSuggestionDecided({ by, at: t0, suggestion, decision, explanation: "Første linje må fange" }),
-  comment: (by: MemberId, text = "Fint!") => new CommentAdded({ by, at: t0, text }),
+    FormatSuggestionDecided.make({ by, at: t0, suggestion, decision, explanation: "Første linje må fange" }),
+  comment: (by: MemberId, text = "Fint!") => CommentAdded.make({ by, at: t0, text }),
   reviewerRemoved: (reviewer: MemberId, by: MemberId = ids.ingrid) =>
-    new ReviewerRemoved({ by, at: t0, reviewer, reason: "På ferie" }),
+    ReviewerRemoved.make({ by, at: t0, reviewer, reason: "På ferie" }),
   approvedForPublication: (revision: number, by: MemberId = ids.ingrid) =>
-    new ApprovedForPublication({ by, at: t0, revision }),
+    ApprovedForPublication.make({ by, at: t0, revision }),
   scheduled: (network: Network, scheduledFor: DateTime.Utc, by: MemberId = ids.ingrid) =>
-    new PublicationScheduled({ by, at: t0, network, scheduledFor }),
+    PublicationScheduled.make({ by, at: t0, network, scheduledFor }),
   published: (network: Network = "facebook", by: MemberId = ids.ingrid) =>
-    new PostPublished({ by, at: t0, network, url: `https://${network}.example/post/1`, publishedAt: t0 }),
+    PostPublished.make({ by, at: t0, network, url: `https://${network}.example/post/1`, publishedAt: t0 }),
   resultsRecorded: (network: Network = "facebook", metrics: Metrics = { reach: 1200, reactions: 80 }) =>
-    new ResultsRecorded({ by: ids.ingrid, at: t0, network, capturedAt: t0, metrics, highlights: [] }),
-  resultsShared: () => new ResultsShared({ by: ids.ingrid, at: t0 }),
+    ResultsRecorded.make({ by: ids.ingrid, at: t0, network, capturedAt: t0, metrics, highlights: [] }),
+  resultsShared: () => ResultsShared.make({ by: ids.ingrid, at: t0 }),
   followUpProposed: (followUp: ItemId = ids.followUp, by: MemberId = ids.ola) =>
-    new FollowUpProposed({ by, at: t0, followUp, title: "Mer om havna", pitch: "" }),
+    FollowUpProposed.make({ by, at: t0, followUp, title: "Mer om havna", pitch: "" }),
   correctionRecorded: (objections: readonly [ObjectionId, ...Array<ObjectionId>], by: MemberId = ids.ingrid) =>
-    new CorrectionRecorded({ by, at: t0, objections, note: "Rettet til juni i alle innlegg" }),
-  withdrawn: (reason = "Saken ble avlyst", by: MemberId = ids.ingrid) => new ItemWithdrawn({ by, at: t0, reason }),
-  closed: (by: MemberId = ids.ingrid) => new ItemClosed({ by, at: t0 })
+    CorrectionRecorded.make({ by, at: t0, objections, note: "Rettet til juni i alle innlegg" }),
+  withdrawn: (reason = "Saken ble avlyst", by: MemberId = ids.ingrid) => ItemWithdrawn.make({ by, at: t0, reason }),
+  closed: (by: MemberId = ids.ingrid) => ItemClosed.make({ by, at: t0 })
 }
 
 // ---------------------------------------------------------------------------------------------
