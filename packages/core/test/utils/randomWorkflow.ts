@@ -69,8 +69,8 @@ const typical: { readonly [S in Stage]: ReadonlyArray<ItemCommandTag> } = {
     ...repeat("ApproveFacts", 6),
     ...repeat("RaiseObjection", 2),
     ...repeat("ResolveObjection", 3),
-    "SuggestFormat",
-    ...repeat("DecideFormat", 2),
+    ...repeat("SuggestFormat", 2),
+    ...repeat("DecideFormat", 3),
     ...repeat("WriteDraft", 2),
     "RequestReview",
     "Comment",
@@ -200,8 +200,9 @@ export const plan = (state: ItemState, s: Step, index: number): Planned => {
       const suggestion = undecided.length > 0 && plausible
         ? pick(undecided, s.a).id
         : (`S${(s.a % 3) + 1}` as SuggestionId)
+      // Authority is the point of this command: a third of the time, anyone tries.
       return at(
-        advisor,
+        s.who % 3 === 0 ? anyone : advisor,
         ItemCommand.DecideFormat({ suggestion, decision: s.b % 2 === 0 ? "accepted" : "declined", explanation: text })
       )
     }
