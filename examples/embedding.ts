@@ -17,7 +17,6 @@ import {
   Commands,
   Directory,
   type Errors,
-  EventStore,
   type Ids,
   Item,
   ItemCommand,
@@ -34,19 +33,14 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
-import * as Layer from "effect/Layer"
 import { pathToFileURL } from "node:url"
 
 // The barrel exports each module as a namespace (`ItemCommand.ItemCommand` is the constructor
 // object inside the `ItemCommand` module).
 const Command = ItemCommand.ItemCommand
 
-// Through the barrel, the bundled type declarations of @dugnad/core 0.1.0 lose the type side of
-// names that are both a value and a type (`Item.ItemState`, `ItemCommand.ItemCommand`, the `Ids`
-// schemas, …; see the package README, "Known issues"). These two aliases reach the same types
-// through signatures that survive; `import type { ItemState } from "@dugnad/core/Item"` works too.
-type State = Commands.CommandResult["state"]
-type Command = Commands.Envelope["command"]
+type State = Item.ItemState
+type Command = ItemCommand.ItemCommand
 
 /**
  * What the story left behind, for the test (and for anyone who wants to poke at it).
@@ -340,7 +334,7 @@ export const story = Effect.gen(function*() {
 })
 
 /** The in-memory ports: a directory, and an event store with its outbox. */
-export const layer = Layer.merge(Directory.Directory.layerMemory, EventStore.EventStore.layerMemory)
+export const layer = Commands.layerMemory
 
 /** The whole example, ready to run. */
 export const main = story.pipe(Effect.provide(layer))
