@@ -294,6 +294,19 @@ export class DuplicateCommand extends Schema.TaggedError<DuplicateCommand>()("Du
 }) {}
 
 /**
+ * The database could not be opened, migrated or reached. `store` says which kind, `detail` what
+ * the driver said (never a password: URLs are redacted before they get here).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("StoreUnavailable", {
+  store: Schema.Literal("sqlite", "postgres"),
+  location: Schema.String,
+  detail: Schema.String
+}) {}
+
+/**
  * Every error `decide` can return.
  *
  * @since 0.1.0

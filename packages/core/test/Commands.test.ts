@@ -281,21 +281,4 @@ describe("Commands", () => {
       assert.strictEqual(new Set(ids_).size, ids_.length)
       assert.strictEqual(ids_[0], `${workspace}/${ids.item}/1`)
     }).pipe(Effect.provide(memoryLayer)))
-
-  it.effect("GIVEN pending notifications WHEN claimed, released and delivered THEN each is handed out until delivered", () =>
-    Effect.gen(function*() {
-      const workspace = yield* seedTeam()
-      yield* inReview(workspace)
-      const outbox = yield* Outbox
-      const first = yield* outbox.claim(2)
-      assert.strictEqual(first.length, 2)
-      const second = yield* outbox.claim(10)
-      assert.strictEqual(second.length, 1, "claimed rows are not handed out twice")
-      yield* outbox.release([second[0]!.id])
-      yield* outbox.markDelivered(first.map((row) => row.id))
-      const third = yield* outbox.claim(10)
-      assert.deepStrictEqual(third.map((row) => row.id), [second[0]!.id])
-      const rows = yield* outbox.list(workspace)
-      assert.deepStrictEqual(rows.map((row) => [row.status, row.attempts]), [["delivered", 1], ["delivered", 1], ["claimed", 2]])
-    }).pipe(Effect.provide(memoryLayer)))
 })

@@ -1,7 +1,10 @@
+import * as Clock from "effect/Clock"
+import * as DateTime from "effect/DateTime"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { DuplicateCommand, VersionConflict } from "../Errors.js"
 import type { EventStoreService, RecordedEvent } from "../EventStore.js"
-import type { OutboxEntry, OutboxService } from "../Outbox.js"
+import { claimLease, type OutboxEntry, type OutboxService } from "../Outbox.js"
 
 /** Keys are prefixed by workspace so that nothing is ever looked up across workspaces. */
 const key = (workspace: string, id: string) => `${workspace}\u0000${id}`
@@ -29,7 +32,7 @@ export const make = Effect.sync(() => {
       }),
     eventsOfCommand: (workspace, commandId) => Effect.sync(() => commands.get(key(workspace, commandId)) ?? []),
     append: (workspace, request) =>
-      Effect.suspend((): Effect.Effect<ReadonlyArray<RecordedEvent>, DuplicateCommand | VersionConflict> => {
+      Effect.flatMap(DateTime.now, (now): Effect.Effect<ReadonlyArray<RecordedEvent>, DuplicateCommand | VersionConflict> => {
         if (commands.has(key(workspace, request.commandId))) {
           return Effect.fail(new DuplicateCommand({ workspace, commandId: request.commandId }))
         }
@@ -64,36 +67,63 @@ export const make = Effect.sync(() => {
         for (const notification of request.notifications) {
           if (rowIndex.has(notification.id)) continue
           rowIndex.set(notification.id, rows.length)
-          rows.push({ notification, status: "pending", attempts: 0 })
+          rows.push({ notification, status: "pending", attempts: 0, nextAttemptAt: now, lastError: undefined })
         }
         return Effect.succeed(recorded)
       })
   }
 
-  const move = (ids: ReadonlyArray<string>, from: OutboxEntry["status"], to: OutboxEntry["status"]) =>
-    Effect.sync(() => {
-      for (const id of ids) {
-        const index = rowIndex.get(id)
-        const row = index === undefined ? undefined : rows[index]
-        if (row !== undefined && row.status === from) rows[index!] = { ...row, status: to }
-      }
-    })
+  const update = (id: string, when: (row: OutboxEntry) => boolean, change: (row: OutboxEntry) => OutboxEntry) => {
+    const index = rowIndex.get(id)
+    const row = index === undefined ? undefined : rows[index]
+    if (row !== undefined && when(row)) rows[index!] = change(row)
+  }
+  const claimedUntil = new Map<string, number>()
 
   const outbox: OutboxService = {
     list: (workspace) => Effect.sync(() => rows.filter((row) => row.notification.workspace === workspace)),
     claim: (limit) =>
-      Effect.sync(() => {
-        const claimed = []
+      Effect.map(Clock.currentTimeMillis, (now) => {
+        const claimed: Array<OutboxEntry> = []
         for (let index = 0; index < rows.length && claimed.length < limit; index++) {
           const row = rows[index]!
-          if (row.status !== "pending") continue
-          rows[index] = { ...row, status: "claimed", attempts: row.attempts + 1 }
-          claimed.push(row.notification)
+          const due = row.status === "pending" && row.nextAttemptAt.epochMillis <= now
+          const abandoned = row.status === "claimed" && (claimedUntil.get(row.notification.id) ?? 0) <= now
+          if (!due && !abandoned) continue
+          const next: OutboxEntry = { ...row, status: "claimed", attempts: row.attempts + 1 }
+          rows[index] = next
+          claimedUntil.set(row.notification.id, now + Duration.toMillis(claimLease))
+          claimed.push(next)
         }
         return claimed
       }),
-    markDelivered: (ids) => move(ids, "claimed", "delivered"),
-    release: (ids) => move(ids, "claimed", "pending")
+    markDelivered: (ids) =>
+      Effect.sync(() => {
+        for (const id of ids) update(id, (row) => row.status === "claimed", (row) => ({ ...row, status: "delivered" }))
+      }),
+    retryLater: (id, error, at) =>
+      Effect.sync(() =>
+        update(id, (row) => row.status === "claimed", (row) => ({
+          ...row,
+          status: "pending",
+          nextAttemptAt: at,
+          lastError: error
+        }))
+      ),
+    park: (id, error) =>
+      Effect.sync(() =>
+        update(id, (row) => row.status === "claimed", (row) => ({ ...row, status: "parked", lastError: error }))
+      ),
+    unpark: (workspace, ids) =>
+      Effect.map(DateTime.now, (now) => {
+        for (const id of ids) {
+          update(
+            id,
+            (row) => row.status === "parked" && row.notification.workspace === workspace,
+            (row) => ({ ...row, status: "pending", nextAttemptAt: now })
+          )
+        }
+      })
   }
 
   return { eventStore, outbox }

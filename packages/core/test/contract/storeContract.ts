@@ -1,0 +1,250 @@
+/**
+ * One contract for every store: the in-memory one, SQLite and PostgreSQL must behave the same.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Commands from "../../src/Commands.js"
+import { Directory } from "../../src/Directory.js"
+import { EventStore, type StreamAppend } from "../../src/EventStore.js"
+import { CommandId, ItemId, MemberId, WorkspaceId } from "../../src/Ids.js"
+import { ItemCommand } from "../../src/ItemCommand.js"
+import type { ItemEvent } from "../../src/ItemEvent.js"
+import { Goal, Member, Workspace } from "../../src/Member.js"
+import { Notification, notificationId } from "../../src/Notification.js"
+import { Outbox } from "../../src/Outbox.js"
+import * as Queries from "../../src/Queries.js"
+import { body, ids, t0 } from "../utils/fixtures.js"
+import { later, type StoreLayer } from "../utils/stores.js"
+import { seedTeam } from "../utils/team.js"
+
+const kyst = WorkspaceId.make("kystverket")
+const fisk = WorkspaceId.make("fiskeridir")
+const streamA = ItemId.make("aaaaaa")
+const streamB = ItemId.make("bbbbbb")
+
+const comment = (text: string): ItemEvent => ({ _tag: "CommentAdded", by: ids.ola, at: t0, text })
+
+const append = (
+  workspace: WorkspaceId,
+  commandId: string,
+  streams: ReadonlyArray<StreamAppend>,
+  notify = true
+) =>
+  Effect.flatMap(EventStore, (store) =>
+    store.append(workspace, {
+      commandId: CommandId.make(commandId),
+      streams,
+      notifications: notify
+        ? streams.flatMap((entry) =>
+          entry.events.map((event, index) =>
+            Notification.make({
+              id: notificationId(workspace, entry.stream, entry.expectedVersion + index + 1),
+              workspace,
+              item: entry.stream,
+              version: entry.expectedVersion + index + 1,
+              audience: { _tag: "TeamChannel" },
+              event
+            })
+          )
+        )
+        : []
+    }))
+
+const errorTag = <A, E extends { readonly _tag: string }>(result: Either.Either<A, E>) =>
+  Either.isLeft(result) ? result.left._tag : "no error"
+
+/** Registers the contract for one store; `make` gives a fresh, empty store per test. */
+export const storeContract = (name: string, make: () => StoreLayer) =>
+  describe(`Store contract: ${name}`, () => {
+    const test = (title: string, body: () => Effect.Effect<void, unknown, EventStore | Outbox | Directory>) =>
+      it.live(title, () => Effect.scoped(Effect.provide(body(), make())), 30_000)
+
+    test("GIVEN an empty stream WHEN events are appended THEN they read back in order with versions and positions", () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        const first = yield* append(kyst, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("én"), comment("to")] }])
+        yield* append(kyst, "c2", [{ stream: streamB, expectedVersion: 0, events: [comment("tre")] }])
+        yield* append(kyst, "c3", [{ stream: streamA, expectedVersion: 2, events: [comment("fire")] }])
+        assert.deepStrictEqual(first.map((entry) => entry.version), [1, 2])
+        const stream = yield* store.readStream(kyst, streamA)
+        assert.deepStrictEqual(stream.map((entry) => [entry.version, entry.commandId]), [[1, "c1"], [2, "c1"], [3, "c3"]])
+        assert.deepStrictEqual(stream.map((entry) => entry.event), [comment("én"), comment("to"), comment("fire")])
+        const positions = (yield* store.readAll(kyst, { after: 0, limit: 100 })).map((entry) => entry.position)
+        assert.deepStrictEqual(positions, [...positions].sort((a, b) => a - b))
+        assert.strictEqual(new Set(positions).size, 4)
+      }))
+
+    test("GIVEN a stream at version 2 WHEN appending at expected version 1 THEN VersionConflict and nothing is written", () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        const outbox = yield* Outbox
+        yield* append(kyst, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("én"), comment("to")] }])
+        const result = yield* Effect.either(
+          append(kyst, "c2", [{ stream: streamA, expectedVersion: 1, events: [comment("sent")] }])
+        )
+        assert.strictEqual(errorTag(result), "VersionConflict")
+        assert.strictEqual((yield* store.readStream(kyst, streamA)).length, 2)
+        assert.strictEqual((yield* store.eventsOfCommand(kyst, CommandId.make("c2"))).length, 0)
+        assert.strictEqual((yield* outbox.list(kyst)).length, 2)
+        // The refused command id was not used up: sent again at the right version, it goes through.
+        yield* append(kyst, "c2", [{ stream: streamA, expectedVersion: 2, events: [comment("rett")] }])
+        assert.strictEqual((yield* store.readStream(kyst, streamA)).length, 3)
+      }))
+
+    test("GIVEN two streams in one append WHEN the second conflicts THEN neither is written", () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* append(kyst, "c1", [{ stream: streamB, expectedVersion: 0, events: [comment("b")] }])
+        const result = yield* Effect.either(
+          append(kyst, "c2", [
+            { stream: streamA, expectedVersion: 0, events: [comment("a")] },
+            { stream: streamB, expectedVersion: 0, events: [comment("b igjen")] }
+          ])
+        )
+        assert.strictEqual(errorTag(result), "VersionConflict")
+        assert.strictEqual((yield* store.readStream(kyst, streamA)).length, 0)
+        yield* append(kyst, "c3", [
+          { stream: streamA, expectedVersion: 0, events: [comment("a")] },
+          { stream: streamB, expectedVersion: 1, events: [comment("b2")] }
+        ])
+        const recorded = yield* store.eventsOfCommand(kyst, CommandId.make("c3"))
+        assert.deepStrictEqual(recorded.map((entry) => [entry.stream, entry.version]), [[streamA, 1], [streamB, 2]])
+      }))
+
+    test("GIVEN a recorded command id WHEN it is appended again THEN DuplicateCommand and the first events stand", () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        yield* append(kyst, "once", [{ stream: streamA, expectedVersion: 0, events: [comment("først")] }])
+        const again = yield* Effect.either(
+          append(kyst, "once", [{ stream: streamA, expectedVersion: 1, events: [comment("igjen")] }])
+        )
+        assert.strictEqual(errorTag(again), "DuplicateCommand")
+        const recorded = yield* store.eventsOfCommand(kyst, CommandId.make("once"))
+        assert.deepStrictEqual(recorded.map((entry) => entry.event), [comment("først")])
+        // Command ids are per workspace.
+        yield* append(fisk, "once", [{ stream: streamA, expectedVersion: 0, events: [comment("annen")] }])
+      }))
+
+    test("GIVEN events in two workspaces WHEN reading by global position THEN pages hold only the workspace's, in order", () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        for (let i = 0; i < 5; i++) {
+          yield* append(kyst, `k${i}`, [{ stream: streamA, expectedVersion: i, events: [comment(`k${i}`)] }])
+          yield* append(fisk, `f${i}`, [{ stream: streamA, expectedVersion: i, events: [comment(`f${i}`)] }])
+        }
+        const first = yield* store.readAll(kyst, { after: 0, limit: 3 })
+        const rest = yield* store.readAll(kyst, { after: first[first.length - 1]!.position, limit: 10 })
+        assert.deepStrictEqual([...first, ...rest].map((entry) => entry.event), [0, 1, 2, 3, 4].map((i) => comment(`k${i}`)))
+        assert.isTrue([...first, ...rest].every((entry) => entry.workspace === kyst))
+        assert.deepStrictEqual((yield* store.readStream(fisk, streamA)).map((entry) => entry.event), [0, 1, 2, 3, 4].map((i) => comment(`f${i}`)))
+      }))
+
+    test("GIVEN pending notifications WHEN claimed THEN each is handed out once until delivered, retried or its lease runs out", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        yield* append(kyst, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("1"), comment("2"), comment("3")] }])
+        const first = yield* outbox.claim(2)
+        assert.deepStrictEqual(first.map((row) => row.notification.version), [1, 2])
+        assert.deepStrictEqual(first.map((row) => [row.status, row.attempts]), [["claimed", 1], ["claimed", 1]])
+        const second = yield* outbox.claim(10)
+        assert.deepStrictEqual(second.map((row) => row.notification.version), [3], "claimed rows are not handed out twice")
+        yield* outbox.markDelivered([first[0]!.notification.id])
+        const retryAt = DateTime.add(yield* DateTime.now, { minutes: 5 })
+        yield* outbox.retryLater(first[1]!.notification.id, "429 Too Many Requests", retryAt)
+        assert.strictEqual((yield* outbox.claim(10)).length, 0, "not due yet, and the third is still leased")
+        const afterLease = yield* later(10 * 60_000)(outbox.claim(10))
+        assert.deepStrictEqual(afterLease.map((row) => [row.notification.version, row.attempts]), [[2, 2], [3, 2]])
+        yield* outbox.park(afterLease[0]!.notification.id, "gave up")
+        const rows = yield* outbox.list(kyst)
+        assert.deepStrictEqual(rows.map((row) => [row.notification.version, row.status]), [
+          [1, "delivered"],
+          [2, "parked"],
+          [3, "claimed"]
+        ])
+        assert.strictEqual(rows[1]!.lastError, "gave up")
+        yield* outbox.unpark(fisk, [rows[1]!.notification.id])
+        assert.strictEqual((yield* outbox.list(kyst))[1]!.status, "parked", "another workspace cannot unpark it")
+        yield* outbox.unpark(kyst, [rows[1]!.notification.id])
+        const unparked = yield* later(20 * 60_000)(outbox.claim(10))
+        assert.deepStrictEqual(unparked.map((row) => row.notification.version).sort(), [2, 3])
+      }))
+
+    test("GIVEN notifications in two workspaces WHEN listed THEN each workspace sees only its own", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        yield* append(kyst, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("k")] }])
+        yield* append(fisk, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("f")] }])
+        assert.deepStrictEqual((yield* outbox.list(kyst)).map((row) => row.notification.event), [comment("k")])
+        assert.deepStrictEqual((yield* outbox.list(fisk)).map((row) => row.notification.event), [comment("f")])
+      }))
+
+    test("GIVEN the directory WHEN workspaces, members and goals are stored THEN they read back per workspace", () =>
+      Effect.gen(function*() {
+        const directory = yield* Directory
+        yield* directory.createWorkspace(Workspace.make({ id: kyst, name: "Kystverket", locale: "nb", timeZone: "Europe/Oslo" }))
+        yield* directory.createWorkspace(Workspace.make({ id: fisk, name: "Fiskeridir", locale: "en", timeZone: "Europe/Oslo" }))
+        const again = yield* Effect.either(
+          directory.createWorkspace(Workspace.make({ id: kyst, name: "Igjen", locale: "nb", timeZone: "Europe/Oslo" }))
+        )
+        assert.strictEqual(errorTag(again), "WorkspaceExists")
+        const per = Member.make({
+          id: MemberId.make("per"),
+          workspaceId: kyst,
+          handle: "per",
+          name: "Per Fisk",
+          roles: ["member", "expert"],
+          department: "Fiskeri",
+          fields: ["fiskeri", "havner"]
+        })
+        yield* directory.putMember(per)
+        assert.deepStrictEqual(yield* directory.memberByHandle(kyst, "@PER"), per)
+        const taken = yield* Effect.either(directory.putMember(Member.make({ ...per, id: MemberId.make("per2") })))
+        assert.strictEqual(errorTag(taken), "HandleTaken")
+        yield* directory.putMember(Member.make({ ...per, workspaceId: fisk }))
+        const renamed = Member.make({ ...per, name: "Per Havn", roles: ["member", "expert", "manager"] })
+        yield* directory.putMember(renamed)
+        assert.deepStrictEqual(yield* directory.member(kyst, per.id), renamed)
+        assert.strictEqual((yield* directory.member(fisk, per.id)).name, "Per Fisk")
+        assert.strictEqual(errorTag(yield* Effect.either(directory.member(WorkspaceId.make("ingen"), per.id))), "UnknownMember")
+        const nowhere = yield* Effect.either(directory.putMember(Member.make({ ...per, workspaceId: WorkspaceId.make("ingen") })))
+        assert.strictEqual(errorTag(nowhere), "UnknownWorkspace")
+        yield* directory.putGoal(Goal.make({ id: ids.goal, workspaceId: kyst, title: "Tryggere sjøvei" }))
+        assert.strictEqual((yield* directory.goal(kyst, ids.goal)).title, "Tryggere sjøvei")
+        assert.strictEqual(errorTag(yield* Effect.either(directory.goal(fisk, ids.goal))), "UnknownGoal")
+        assert.strictEqual((yield* directory.members(kyst)).length, 1)
+      }))
+
+    test("GIVEN the whole command path WHEN an item goes from idea to approval THEN the store holds the same story", () =>
+      Effect.gen(function*() {
+        const workspace = yield* seedTeam()
+        let n = 0
+        const send = (actor: MemberId, command: ItemCommand, commandId = `c${++n}`) =>
+          Commands.handle({ workspace, commandId: CommandId.make(commandId), actor, item: ids.item, command })
+        yield* send(ids.ola, ItemCommand.SubmitIdea({ title: "Ny fiskerihavn", pitch: "", goals: [ids.goal], concerns: [ids.per] }))
+        yield* send(ids.ingrid, ItemCommand.AcceptIdea())
+        yield* send(ids.ingrid, ItemCommand.WriteDraft({ baseRevision: 0, kind: "content", body: body("Havna åpner i mai.") }))
+        yield* send(ids.ingrid, ItemCommand.RequestReview({ reviewers: [{ member: ids.per, expert: true }] }))
+        const refused = yield* Effect.either(send(ids.ingrid, ItemCommand.ApproveForPublication({ revision: 1 })))
+        assert.strictEqual(errorTag(refused), "ExpertApprovalMissing")
+        const approval = yield* send(ids.per, ItemCommand.ApproveFacts({ revision: 1 }), "approve")
+        const replay = yield* send(ids.per, ItemCommand.ApproveFacts({ revision: 1 }), "approve")
+        assert.isTrue(replay.replayed)
+        assert.deepStrictEqual(replay.events, approval.events)
+        const approved = yield* send(ids.ingrid, ItemCommand.ApproveForPublication({ revision: 1 }))
+        const view = yield* Queries.item(workspace, ids.item)
+        assert.deepStrictEqual(view.state, approved.state)
+        assert.strictEqual(view.version, 6)
+        const board = yield* Queries.board(workspace)
+        assert.deepStrictEqual(board.find((column) => column.stage === "Approved")?.cards.map((card) => card.item), [ids.item])
+        const outbox = yield* Outbox
+        assert.deepStrictEqual((yield* outbox.list(workspace)).map((row) => row.notification.event._tag), [
+          "IdeaSubmitted",
+          "IdeaAccepted",
+          "ReviewRequested",
+          "FactsApproved",
+          "ApprovedForPublication"
+        ])
+      }))
+  })
