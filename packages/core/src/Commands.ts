@@ -26,7 +26,9 @@ import { ItemCommand } from "./ItemCommand.js"
 import { type ItemEvent, IdeaSubmitted } from "./ItemEvent.js"
 import { audienceOf, Notification, notificationId } from "./Notification.js"
 import type { Outbox } from "./Outbox.js"
-import { decide, evolve, fold } from "./Workflow.js"
+import { project } from "./Projection.js"
+import type { ReadModel } from "./ReadModel.js"
+import { decide, evolve, fold, initialState } from "./Workflow.js"
 
 /**
  * One command as a caller sends it. `item` may be left out only when submitting an idea; a short,
@@ -60,13 +62,13 @@ export interface CommandResult {
 }
 
 /**
- * Everything command handling and the queries need, in memory: an event store with its outbox,
- * and a directory. For tests, demos and embedding without persistence.
+ * Everything command handling and the queries need, in memory: an event store with its outbox
+ * and read model, and a directory. For tests, demos and embedding without persistence.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerMemory: Layer.Layer<EventStore | Outbox | Directory> = Layer.merge(
+export const layerMemory: Layer.Layer<EventStore | Outbox | ReadModel | Directory> = Layer.merge(
   EventStore.layerMemory,
   Directory.layerMemory
 )
@@ -137,10 +139,22 @@ export const handle: (
       ...(yield* spawnedStreams(envelope.workspace, item, before, events))
     ]
     const notifications = appends.flatMap((append) => notificationsFor(envelope.workspace, append, before, item))
+    const projections = appends.flatMap((append) => {
+      const events = append.events
+      const projection = project(
+        envelope.workspace,
+        append.stream,
+        fold(events, append.stream === item ? before : initialState),
+        append.expectedVersion + events.length,
+        events[events.length - 1]!.at
+      )
+      return projection === undefined ? [] : [projection]
+    })
     const written = yield* store.append(envelope.workspace, {
       commandId: envelope.commandId,
       streams: appends,
-      notifications
+      notifications,
+      projections
     })
     return {
       item,
@@ -280,7 +294,7 @@ const notificationsFor = (
   before: ItemState,
   commandItem: ItemId
 ): ReadonlyArray<Notification> => {
-  let state = append.stream === commandItem ? before : fold([])
+  let state = append.stream === commandItem ? before : initialState
   const rows: Array<Notification> = []
   append.events.forEach((event, index) => {
     state = evolve(state, event)

@@ -13,7 +13,9 @@ import type { CommandId, ItemId, WorkspaceId } from "./Ids.js"
 import * as MemoryStore from "./internal/memoryStore.js"
 import type { ItemEvent } from "./ItemEvent.js"
 import type { Notification } from "./Notification.js"
+import type { ItemProjection } from "./Projection.js"
 import { Outbox } from "./Outbox.js"
+import { ReadModel } from "./ReadModel.js"
 
 /**
  * An event as the store recorded it. `version` counts from 1 within the stream; `position` is the
@@ -46,7 +48,8 @@ export interface StreamAppend {
 
 /**
  * One atomic append: the events of one command, possibly over several streams (a follow-up idea
- * starts a new one), and the notifications they cause. All of it is stored, or none of it.
+ * starts a new one), the notifications they cause, and the items' read models after them. All of
+ * it is stored, or none of it.
  *
  * @since 0.1.0
  * @category model
@@ -55,6 +58,8 @@ export interface AppendRequest {
   readonly commandId: CommandId
   readonly streams: ReadonlyArray<StreamAppend>
   readonly notifications: ReadonlyArray<Notification>
+  /** The read models of the items after the append, written in the same transaction. */
+  readonly projections: ReadonlyArray<ItemProjection>
 }
 
 /**
@@ -100,12 +105,16 @@ export interface EventStoreService {
  */
 export class EventStore extends Context.Tag("@dugnad/core/EventStore")<EventStore, EventStoreService>() {
   /**
-   * An in-memory store, with its outbox, for tests and for embedding without persistence.
+   * An in-memory store, with its outbox and read model, for tests and for embedding without
+   * persistence.
    *
    * @since 0.1.0
    */
-  static readonly layerMemory: Layer.Layer<EventStore | Outbox> = Layer.effectContext(
+  static readonly layerMemory: Layer.Layer<EventStore | Outbox | ReadModel> = Layer.effectContext(
     Effect.map(MemoryStore.make, (store) =>
-      Context.make(EventStore, store.eventStore).pipe(Context.add(Outbox, store.outbox)))
+      Context.make(EventStore, store.eventStore).pipe(
+        Context.add(Outbox, store.outbox),
+        Context.add(ReadModel, store.readModel)
+      ))
   )
 }

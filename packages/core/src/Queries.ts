@@ -8,22 +8,14 @@ import type * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import { type DraftBody, type Media, type Network, textFor } from "./Draft.js"
 import { InvalidCommand, UnknownItem } from "./Errors.js"
-import { EventStore, type RecordedEvent } from "./EventStore.js"
-import type { GoalId, ItemId, MemberId, WorkspaceId } from "./Ids.js"
+import { EventStore } from "./EventStore.js"
+import type { ItemId, MemberId, WorkspaceId } from "./Ids.js"
 import { type DiffLine, lineDiff } from "./internal/lineDiff.js"
-import {
-  type ItemState,
-  latestRevision,
-  missingApprovals,
-  openObjections,
-  type Revision,
-  type Stage,
-  stages,
-  undecidedSuggestions,
-  workOf
-} from "./Item.js"
+import { type ItemState, type Revision, type Stage, stages, workOf } from "./Item.js"
 import type { ItemEvent } from "./ItemEvent.js"
-import { evolve, fold, initialState } from "./Workflow.js"
+import type { ItemSummary } from "./Projection.js"
+import { type BoardFilter as ReadModelBoardFilter, ReadModel } from "./ReadModel.js"
+import { fold } from "./Workflow.js"
 
 /**
  * An item with its state and stream version.
@@ -82,24 +74,12 @@ export const timeline = Effect.fn("Queries.timeline")(function*(workspace: Works
 })
 
 /**
- * One card on the board.
+ * One card on the board: the item's summary from the read model.
  *
  * @since 0.1.0
  * @category model
  */
-export interface BoardCard {
-  readonly item: ItemId
-  readonly title: string
-  readonly stage: Stage
-  readonly submittedBy: MemberId
-  readonly owner: MemberId | undefined
-  readonly goals: ReadonlyArray<GoalId>
-  readonly revision: number
-  readonly openObjections: number
-  readonly missingApprovals: number
-  readonly undecidedSuggestions: number
-  readonly updatedAt: DateTime.Utc
-}
+export type BoardCard = ItemSummary
 
 /**
  * Which cards to show. Every given criterion must hold.
@@ -107,11 +87,7 @@ export interface BoardCard {
  * @since 0.1.0
  * @category model
  */
-export interface BoardFilter {
-  readonly goal?: GoalId | undefined
-  readonly owner?: MemberId | undefined
-  readonly stage?: Stage | undefined
-}
+export type BoardFilter = ReadModelBoardFilter
 
 /**
  * The board: one column per stage in workflow order (empty ones included), newest card first.
@@ -121,10 +97,8 @@ export interface BoardFilter {
  */
 export type Board = ReadonlyArray<{ readonly stage: Stage; readonly cards: ReadonlyArray<BoardCard> }>
 
-const pageSize = 1_000
-
 /**
- * Every item of the workspace by stage, filtered.
+ * Every item of the workspace by stage, filtered, from the read model.
  *
  * @since 0.1.0
  * @category queries
@@ -133,41 +107,8 @@ export const board = Effect.fn("Queries.board")(function*(workspace: WorkspaceId
   if (filter.stage !== undefined && !stages.includes(filter.stage)) {
     return yield* new InvalidCommand({ command: "Board", field: "stage", reason: "not_allowed", allowed: stages })
   }
-  const store = yield* EventStore
-  const items = new Map<ItemId, { state: ItemState; updatedAt: DateTime.Utc }>()
-  let after = 0
-  while (true) {
-    const page: ReadonlyArray<RecordedEvent> = yield* store.readAll(workspace, { after, limit: pageSize })
-    for (const entry of page) {
-      const state = evolve(items.get(entry.stream)?.state ?? initialState, entry.event)
-      items.set(entry.stream, { state, updatedAt: entry.event.at })
-    }
-    if (page.length < pageSize) break
-    after = page[page.length - 1]!.position
-  }
-  const cards: Array<BoardCard> = []
-  for (const [id, { state, updatedAt }] of items) {
-    if (state._tag === "None") continue
-    const work = workOf(state)
-    const card: BoardCard = {
-      item: id,
-      title: state.idea.title,
-      stage: state._tag,
-      submittedBy: state.idea.submittedBy,
-      owner: work?.owner,
-      goals: state.idea.goals,
-      revision: work === undefined ? 0 : latestRevision(work)?.number ?? 0,
-      openObjections: work === undefined ? 0 : openObjections(work).length,
-      missingApprovals: work === undefined || work.reviewers.length === 0 ? 0 : missingApprovals(work).length,
-      undecidedSuggestions: work === undefined ? 0 : undecidedSuggestions(work).length,
-      updatedAt
-    }
-    if (filter.goal !== undefined && !card.goals.includes(filter.goal)) continue
-    if (filter.owner !== undefined && card.owner !== filter.owner) continue
-    if (filter.stage !== undefined && card.stage !== filter.stage) continue
-    cards.push(card)
-  }
-  cards.sort((left, right) => right.updatedAt.epochMillis - left.updatedAt.epochMillis)
+  const readModel = yield* ReadModel
+  const cards = yield* readModel.board(workspace, filter)
   return stages
     .filter((stage) => stage !== "None")
     .map((stage) => ({ stage, cards: cards.filter((card) => card.stage === stage) })) satisfies Board

@@ -34,6 +34,10 @@ import type { CommandId, ItemId, WorkspaceId } from "./Ids.js"
 import { fromStored, toStored } from "./ItemEvent.js"
 import { Goal, Member, normaliseHandle, Workspace } from "./Member.js"
 import createStore from "./migrations/00001_create_store.js"
+import createReadModels from "./migrations/00002_create_read_models.js"
+import { Replay } from "./internal/replay.js"
+import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
+import { ReadModel, type ReadModelService } from "./ReadModel.js"
 import { Notification } from "./Notification.js"
 import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxService } from "./Outbox.js"
 
@@ -44,7 +48,7 @@ import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxS
  * @category migrations
  */
 export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({ "00001_create_store": createStore }),
+  loader: Migrator.fromRecord({ "00001_create_store": createStore, "00002_create_read_models": createReadModels }),
   table: "dugnad_migrations"
 })
 
@@ -117,10 +121,45 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
   lastError: row.last_error ?? undefined
 })
 
+// Read-model rows keep their JSON with times as epoch milliseconds.
+const encodeSummary = (summary: ItemSummary): string =>
+  JSON.stringify({ ...summary, updatedAt: summary.updatedAt.epochMillis })
+const decodeSummary = (data: string): ItemSummary => {
+  const parsed = JSON.parse(data)
+  return { ...parsed, owner: parsed.owner, updatedAt: DateTime.unsafeMake(parsed.updatedAt) }
+}
+const encodePost = (post: PostResult): string =>
+  JSON.stringify({ ...post, publishedAt: post.publishedAt.epochMillis, capturedAt: post.capturedAt?.epochMillis })
+const decodePost = (data: string): PostResult => {
+  const parsed = JSON.parse(data)
+  return {
+    ...parsed,
+    publishedAt: DateTime.unsafeMake(parsed.publishedAt),
+    capturedAt: parsed.capturedAt === undefined ? undefined : DateTime.unsafeMake(parsed.capturedAt)
+  }
+}
+const postRow = (post: PostResult) => ({
+  workspace: post.workspace,
+  item: post.item,
+  network: post.network,
+  published_at: post.publishedAt.epochMillis,
+  captured_at: post.capturedAt?.epochMillis ?? null,
+  reach: post.metrics.reach ?? null,
+  impressions: post.metrics.impressions ?? null,
+  reactions: post.metrics.reactions ?? null,
+  comments: post.metrics.comments ?? null,
+  shares: post.metrics.shares ?? null,
+  saves: post.metrics.saves ?? null,
+  clicks: post.metrics.clicks ?? null,
+  video_views: post.metrics.videoViews ?? null,
+  data: encodePost(post)
+})
+
 const eventColumns = "position, workspace, stream, version, command_id, type, schema_version, data"
 
 /**
- * Builds the three services on the `SqlClient` in context. Run {@link migrate} first.
+ * Builds the event store, outbox, read model and directory on the `SqlClient` in context. Run
+ * {@link migrate} first.
  *
  * @since 0.1.0
  * @category constructors
@@ -135,6 +174,29 @@ export const make = Effect.gen(function*() {
       Effect.flatMap((rows) => Effect.try(() => rows.map(toRecorded))),
       Effect.orDie
     )
+
+  const writeProjections = (projections: ReadonlyArray<ItemProjection>) =>
+    Effect.forEach(projections, ({ posts, summary }) =>
+      Effect.gen(function*() {
+        const data = encodeSummary(summary)
+        yield* sql`INSERT INTO dugnad_items (workspace, item, version, stage, owner, updated_at, data)
+          VALUES (${summary.workspace}, ${summary.item}, ${summary.version}, ${summary.stage}, ${summary.owner ?? null},
+            ${summary.updatedAt.epochMillis}, ${data})
+          ON CONFLICT (workspace, item) DO UPDATE SET version = ${summary.version}, stage = ${summary.stage},
+            owner = ${summary.owner ?? null}, updated_at = ${summary.updatedAt.epochMillis}, data = ${data}`
+        yield* sql`DELETE FROM dugnad_item_goals WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
+        if (summary.goals.length > 0) {
+          yield* sql`INSERT INTO dugnad_item_goals ${
+            sql.insert(summary.goals.map((goal) => ({ workspace: summary.workspace, goal, item: summary.item })))
+          }`
+        }
+        yield* sql`DELETE FROM dugnad_post_results WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
+        if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts.map(postRow))}`
+      }), { discard: true })
+
+  const setCheckpoint = (position: number) =>
+    sql`INSERT INTO dugnad_checkpoints (name, position) VALUES ('read-models', ${position})
+      ON CONFLICT (name) DO UPDATE SET position = ${position}`
 
   const eventStore: EventStoreService = {
     readStream: (workspace, stream) =>
@@ -191,6 +253,9 @@ export const make = Effect.gen(function*() {
             })
           }
         }
+        yield* writeProjections(request.projections)
+        const last = recorded[recorded.length - 1]
+        if (last !== undefined) yield* setCheckpoint(last.position)
         for (const notification of request.notifications) {
           yield* sql`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
             VALUES (${notification.id}, ${workspace}, ${encodeNotification(notification)}, 'pending', 0,
@@ -343,7 +408,110 @@ export const make = Effect.gen(function*() {
       )
   }
 
-  return Context.make(EventStore, eventStore).pipe(Context.add(Outbox, outbox), Context.add(Directory, directory))
+  const checkpoint = sql<{ readonly position: number | string }>`SELECT position FROM dugnad_checkpoints
+    WHERE name = 'read-models'`.pipe(Effect.map((rows) => Number(rows[0]?.position ?? 0)), Effect.orDie)
+
+  const rebuildPage = 5_000
+  const readModel: ReadModelService = {
+    board: (workspace, filter) =>
+      sql<{ readonly data: string }>`SELECT i.data FROM dugnad_items i
+        WHERE i.workspace = ${workspace}
+        ${filter.stage === undefined ? sql`` : sql`AND i.stage = ${filter.stage}`}
+        ${filter.owner === undefined ? sql`` : sql`AND i.owner = ${filter.owner}`}
+        ${
+        filter.goal === undefined ? sql`` : sql`AND EXISTS (SELECT 1 FROM dugnad_item_goals g
+          WHERE g.workspace = i.workspace AND g.item = i.item AND g.goal = ${filter.goal})`
+      }
+        ORDER BY i.updated_at DESC, i.item`.pipe(
+        Effect.map((rows) => rows.map((row) => decodeSummary(row.data))),
+        Effect.orDie
+      ),
+    results: (workspace, filter) =>
+      sql<{ readonly data: string }>`SELECT data FROM dugnad_post_results
+        WHERE workspace = ${workspace}
+        ${filter.network === undefined ? sql`` : sql`AND network = ${filter.network}`}
+        ${filter.publishedSince === undefined ? sql`` : sql`AND published_at >= ${filter.publishedSince.epochMillis}`}
+        ORDER BY published_at DESC, item`.pipe(
+        Effect.map((rows) => rows.map((row) => decodePost(row.data))),
+        Effect.orDie
+      ),
+    checkpoint,
+    rebuild: (from) =>
+      Effect.gen(function*() {
+        if (isPostgres) yield* sql`SELECT pg_advisory_xact_lock(${appendLock})`
+        const replay = new Replay()
+        let events = 0
+        let position = 0
+        if (from === "start") {
+          yield* sql`DELETE FROM dugnad_items`
+          yield* sql`DELETE FROM dugnad_item_goals`
+          yield* sql`DELETE FROM dugnad_post_results`
+          while (true) {
+            const page = yield* readEvents(sql<EventRow>`SELECT ${columns} FROM dugnad_events
+              WHERE position > ${position} ORDER BY position LIMIT ${rebuildPage}`)
+            for (const entry of page) replay.add(entry)
+            events += page.length
+            if (page.length > 0) position = page[page.length - 1]!.position
+            if (page.length < rebuildPage) break
+          }
+        } else {
+          position = yield* checkpoint
+          const touched = yield* sql<{ readonly workspace: string; readonly stream: string }>`SELECT DISTINCT
+            workspace, stream FROM dugnad_events WHERE position > ${position}`
+          for (const { stream, workspace } of touched) {
+            const entries = yield* eventStore.readStream(workspace as WorkspaceId, stream as ItemId)
+            for (const entry of entries) replay.add(entry)
+            events += entries.length
+            position = Math.max(position, entries[entries.length - 1]?.position ?? 0)
+          }
+        }
+        const projections = replay.projections()
+        yield* writeProjectionsInBulk(projections)
+        if (position > 0) yield* setCheckpoint(position)
+        return { events, items: replay.size, checkpoint: position }
+      }).pipe(sql.withTransaction, Effect.orDie)
+  }
+
+  /** Many items at once, in multi-row statements: a rebuild writes every item of the log. */
+  const writeProjectionsInBulk = (projections: ReadonlyArray<ItemProjection>) =>
+    Effect.gen(function*() {
+      const chunk = 200
+      for (let start = 0; start < projections.length; start += chunk) {
+        const slice = projections.slice(start, start + chunk)
+        yield* sql`DELETE FROM dugnad_item_goals WHERE ${
+          sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
+        }`
+        yield* sql`DELETE FROM dugnad_post_results WHERE ${
+          sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
+        }`
+        yield* sql`DELETE FROM dugnad_items WHERE ${
+          sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
+        }`
+        yield* sql`INSERT INTO dugnad_items ${
+          sql.insert(slice.map(({ summary }) => ({
+            workspace: summary.workspace,
+            item: summary.item,
+            version: summary.version,
+            stage: summary.stage,
+            owner: summary.owner ?? null,
+            updated_at: summary.updatedAt.epochMillis,
+            data: encodeSummary(summary)
+          })))
+        }`
+        const goals = slice.flatMap(({ summary }) =>
+          summary.goals.map((goal) => ({ workspace: summary.workspace, goal, item: summary.item }))
+        )
+        if (goals.length > 0) yield* sql`INSERT INTO dugnad_item_goals ${sql.insert(goals)}`
+        const posts = slice.flatMap(({ posts }) => posts.map(postRow))
+        if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts)}`
+      }
+    })
+
+  return Context.make(EventStore, eventStore).pipe(
+    Context.add(Outbox, outbox),
+    Context.add(Directory, directory),
+    Context.add(ReadModel, readModel)
+  )
 })
 
 /** The PostgreSQL advisory lock key that serialises appends ("dugnad" in ASCII, shortened). */
@@ -355,4 +523,5 @@ const appendLock = 0x6475676e
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<EventStore | Outbox | Directory, never, SqlClient.SqlClient> = Layer.effectContext(make)
+export const layer: Layer.Layer<EventStore | Outbox | ReadModel | Directory, never, SqlClient.SqlClient> = Layer
+  .effectContext(make)

@@ -19,6 +19,7 @@ import type { Directory } from "./Directory.js"
 import { StoreUnavailable } from "./Errors.js"
 import type { EventStore } from "./EventStore.js"
 import type { Outbox } from "./Outbox.js"
+import type { ReadModel } from "./ReadModel.js"
 import * as SqlStore from "./SqlStore.js"
 
 /**
@@ -64,12 +65,12 @@ export const layerClient = (
 }
 
 /**
- * Dugnad's store on a SQLite file: event store, outbox and directory.
+ * Dugnad's store on a SQLite file: event store, outbox, read models and directory.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (
   options: SqliteOptions
-): Layer.Layer<EventStore | Outbox | Directory | SqlClient.SqlClient, StoreUnavailable> =>
+): Layer.Layer<EventStore | Outbox | ReadModel | Directory | SqlClient.SqlClient, StoreUnavailable> =>
   SqlStore.layer.pipe(Layer.provideMerge(layerClient(options)))

@@ -5,6 +5,9 @@ import * as Effect from "effect/Effect"
 import { DuplicateCommand, VersionConflict } from "../Errors.js"
 import type { EventStoreService, RecordedEvent } from "../EventStore.js"
 import { claimLease, type OutboxEntry, type OutboxService } from "../Outbox.js"
+import type { ItemProjection, ItemSummary, PostResult } from "../Projection.js"
+import type { ReadModelService } from "../ReadModel.js"
+import { Replay } from "./replay.js"
 
 /** Keys are prefixed by workspace so that nothing is ever looked up across workspaces. */
 const key = (workspace: string, id: string) => `${workspace}\u0000${id}`
@@ -17,6 +20,14 @@ export const make = Effect.sync(() => {
   const streams = new Map<string, Array<RecordedEvent>>()
   const commands = new Map<string, ReadonlyArray<RecordedEvent>>()
   const rows: Array<OutboxEntry> = []
+  const summaries = new Map<string, ItemSummary>()
+  const posts = new Map<string, ReadonlyArray<PostResult>>()
+  let checkpoint = 0
+  const writeProjection = (projection: ItemProjection) => {
+    const itemKey = key(projection.summary.workspace, projection.summary.item)
+    summaries.set(itemKey, projection.summary)
+    posts.set(itemKey, projection.posts)
+  }
   const rowIndex = new Map<string, number>()
 
   const eventStore: EventStoreService = {
@@ -64,6 +75,8 @@ export const make = Effect.sync(() => {
           }
         }
         commands.set(key(workspace, request.commandId), recorded)
+        for (const projection of request.projections) writeProjection(projection)
+        checkpoint = all.length
         for (const notification of request.notifications) {
           if (rowIndex.has(notification.id)) continue
           rowIndex.set(notification.id, rows.length)
@@ -126,5 +139,43 @@ export const make = Effect.sync(() => {
       })
   }
 
-  return { eventStore, outbox }
+  const readModel: ReadModelService = {
+    board: (workspace, filter) =>
+      Effect.sync(() =>
+        [...summaries.values()]
+          .filter((summary) =>
+            summary.workspace === workspace &&
+            (filter.goal === undefined || summary.goals.includes(filter.goal)) &&
+            (filter.owner === undefined || summary.owner === filter.owner) &&
+            (filter.stage === undefined || summary.stage === filter.stage)
+          )
+          .sort((left, right) => right.updatedAt.epochMillis - left.updatedAt.epochMillis)
+      ),
+    results: (workspace, filter) =>
+      Effect.sync(() =>
+        [...posts.values()]
+          .flat()
+          .filter((post) =>
+            post.workspace === workspace &&
+            (filter.network === undefined || post.network === filter.network) &&
+            (filter.publishedSince === undefined || post.publishedAt.epochMillis >= filter.publishedSince.epochMillis)
+          )
+          .sort((left, right) => right.publishedAt.epochMillis - left.publishedAt.epochMillis)
+      ),
+    checkpoint: Effect.sync(() => checkpoint),
+    rebuild: (from) =>
+      Effect.sync(() => {
+        // Read models are written with the events, so from the checkpoint there is nothing to do.
+        if (from === "checkpoint") return { events: 0, items: 0, checkpoint }
+        const replay = new Replay()
+        for (const entry of all) replay.add(entry)
+        summaries.clear()
+        posts.clear()
+        for (const projection of replay.projections()) writeProjection(projection)
+        checkpoint = all.length
+        return { events: all.length, items: replay.size, checkpoint }
+      })
+  }
+
+  return { eventStore, outbox, readModel }
 })

@@ -14,9 +14,10 @@ import type { ItemEvent } from "../../src/ItemEvent.js"
 import { Goal, Member, Workspace } from "../../src/Member.js"
 import { Notification, notificationId } from "../../src/Notification.js"
 import { Outbox } from "../../src/Outbox.js"
+import { ReadModel } from "../../src/ReadModel.js"
 import * as Queries from "../../src/Queries.js"
 import { body, ids, t0 } from "../utils/fixtures.js"
-import { later, type StoreLayer } from "../utils/stores.js"
+import { later, type Store, type StoreLayer } from "../utils/stores.js"
 import { seedTeam } from "../utils/team.js"
 
 const kyst = WorkspaceId.make("kystverket")
@@ -49,7 +50,8 @@ const append = (
             })
           )
         )
-        : []
+        : [],
+      projections: []
     }))
 
 const errorTag = <A, E extends { readonly _tag: string }>(result: Either.Either<A, E>) =>
@@ -58,7 +60,7 @@ const errorTag = <A, E extends { readonly _tag: string }>(result: Either.Either<
 /** Registers the contract for one store; `make` gives a fresh, empty store per test. */
 export const storeContract = (name: string, make: () => StoreLayer) =>
   describe(`Store contract: ${name}`, () => {
-    const test = (title: string, body: () => Effect.Effect<void, unknown, EventStore | Outbox | Directory>) =>
+    const test = (title: string, body: () => Effect.Effect<void, unknown, Store>) =>
       it.live(title, () => Effect.scoped(Effect.provide(body(), make())), 30_000)
 
     test("GIVEN an empty stream WHEN events are appended THEN they read back in order with versions and positions", () =>
@@ -214,6 +216,77 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         assert.strictEqual((yield* directory.goal(kyst, ids.goal)).title, "Tryggere sjøvei")
         assert.strictEqual(errorTag(yield* Effect.either(directory.goal(fisk, ids.goal))), "UnknownGoal")
         assert.strictEqual((yield* directory.members(kyst)).length, 1)
+      }))
+
+    test("GIVEN items through the command path WHEN the read models are asked THEN board and results match, and a rebuild gives the same", () =>
+      Effect.gen(function*() {
+        const workspace = yield* seedTeam()
+        const readModel = yield* ReadModel
+        let n = 0
+        const send = (item: ItemId, actor: MemberId, command: ItemCommand) =>
+          Commands.handle({ workspace, commandId: CommandId.make(`r${++n}`), actor, item, command })
+        const publish = (item: ItemId, title: string, reach: number, day: number) =>
+          Effect.gen(function*() {
+            yield* send(item, ids.ola, ItemCommand.SubmitIdea({ title, pitch: "", goals: [ids.goal], concerns: [] }))
+            yield* send(item, ids.ingrid, ItemCommand.AcceptIdea())
+            yield* send(item, ids.ingrid, ItemCommand.WriteDraft({ baseRevision: 0, kind: "content", body: body(title) }))
+            yield* send(item, ids.ingrid, ItemCommand.RequestReview({ reviewers: [{ member: ids.per, expert: true }] }))
+            yield* send(item, ids.per, ItemCommand.ApproveFacts({ revision: 1 }))
+            yield* send(item, ids.ingrid, ItemCommand.ApproveForPublication({ revision: 1 }))
+            const publishedAt = DateTime.add(t0, { days: day })
+            yield* send(item, ids.ingrid, ItemCommand.RecordPublication({ network: "facebook", url: `https://fb/${item}`, publishedAt }))
+            yield* send(item, ids.ingrid, ItemCommand.RecordResults({
+              network: "facebook",
+              capturedAt: DateTime.add(publishedAt, { days: 2 }),
+              metrics: { reach, reactions: Math.round(reach / 20) },
+              highlights: []
+            }))
+            yield* send(item, ids.ingrid, ItemCommand.RecordResults({
+              network: "facebook",
+              capturedAt: DateTime.add(publishedAt, { days: 7 }),
+              metrics: { reach: reach * 2, reactions: Math.round(reach / 10), comments: 3 },
+              highlights: []
+            }))
+          })
+        yield* publish(streamA, "Havna", 1_000, 1)
+        yield* publish(streamB, "Fyret", 5_000, 3)
+        const idea = ItemId.make("cccccc")
+        yield* send(idea, ids.ola, ItemCommand.SubmitIdea({ title: "Losen", pitch: "", goals: [], concerns: [] }))
+
+        const board = yield* readModel.board(workspace, {})
+        assert.deepStrictEqual(board.map((card) => [card.item, card.stage]), [
+          [idea, "Idea"],
+          [streamB, "Published"],
+          [streamA, "Published"]
+        ])
+        assert.strictEqual(board[1]!.version, 9)
+        assert.strictEqual(board[1]!.owner, ids.ingrid)
+        assert.strictEqual(board[0]!.owner, undefined)
+        assert.deepStrictEqual((yield* readModel.board(workspace, { goal: ids.goal })).map((card) => card.item), [streamB, streamA])
+        assert.deepStrictEqual((yield* readModel.board(workspace, { stage: "Idea" })).map((card) => card.item), [idea])
+        assert.deepStrictEqual((yield* readModel.board(workspace, { owner: ids.ingrid })).length, 2)
+        assert.strictEqual((yield* readModel.board(fisk, {})).length, 0)
+
+        const results = yield* readModel.results(workspace, { network: "facebook" })
+        assert.deepStrictEqual(results.map((post) => [post.item, post.metrics.reach, post.metrics.comments]), [
+          [streamB, 10_000, 3],
+          [streamA, 2_000, 3]
+        ], "the latest snapshot of each post, newest post first")
+        assert.deepStrictEqual(results[0]!.capturedAt, DateTime.add(t0, { days: 10 }))
+        const since = yield* readModel.results(workspace, { publishedSince: DateTime.add(t0, { days: 2 }) })
+        assert.deepStrictEqual(since.map((post) => post.item), [streamB])
+        assert.strictEqual((yield* readModel.results(workspace, { network: "linkedin" })).length, 0)
+
+        const store = yield* EventStore
+        const log = yield* store.readAll(workspace, { after: 0, limit: 10_000 })
+        assert.strictEqual(yield* readModel.checkpoint, log[log.length - 1]!.position)
+        const caughtUp = yield* readModel.rebuild("checkpoint")
+        assert.strictEqual(caughtUp.events, 0, "nothing to catch up on: read models are written with the events")
+        const rebuilt = yield* readModel.rebuild("start")
+        assert.strictEqual(rebuilt.items, 3)
+        assert.isAtLeast(rebuilt.events, log.length)
+        assert.deepStrictEqual(yield* readModel.board(workspace, {}), board)
+        assert.deepStrictEqual(yield* readModel.results(workspace, { network: "facebook" }), results)
       }))
 
     test("GIVEN the whole command path WHEN an item goes from idea to approval THEN the store holds the same story", () =>

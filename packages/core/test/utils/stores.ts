@@ -5,20 +5,23 @@
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
+import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
 import pg from "pg"
 import * as Commands from "../../src/Commands.js"
 import type { Directory } from "../../src/Directory.js"
 import type { StoreUnavailable } from "../../src/Errors.js"
 import type { EventStore } from "../../src/EventStore.js"
 import type { Outbox } from "../../src/Outbox.js"
+import type { ReadModel } from "../../src/ReadModel.js"
 import * as Postgres from "../../src/Postgres.js"
 import * as Sqlite from "../../src/Sqlite.js"
 
-export type Store = EventStore | Outbox | Directory
+export type Store = EventStore | Outbox | ReadModel | Directory
 export type StoreLayer = Layer.Layer<Store, StoreUnavailable>
 
 /** The server tests use; `DUGNAD_TEST_PG` overrides it. Trust auth on these machines. */
@@ -78,6 +81,39 @@ export const freshPostgresDatabase = Effect.acquireRelease(
 
 export const postgresStore = (): StoreLayer =>
   Layer.unwrapScoped(Effect.map(freshPostgresDatabase, ({ url }) => Postgres.layer({ url })))
+
+/** A SQL store with its client in context, for SQL adapters on the same database (the lease). */
+export type SqlStoreLayer = Layer.Layer<Store | SqlClient.SqlClient, StoreUnavailable>
+
+/** `sqliteStore`, with the SQL client kept in the layer's output. */
+export const sqliteSqlStore = (options: Omit<Sqlite.SqliteOptions, "filename"> = {}): SqlStoreLayer =>
+  Layer.unwrapScoped(
+    Effect.map(tempDir, (dir) => Sqlite.layer({ ...options, filename: path.join(dir, "dugnad.db") }))
+  )
+
+/** `postgresStore`, with the SQL client kept in the layer's output. */
+export const postgresSqlStore = (): SqlStoreLayer =>
+  Layer.unwrapScoped(Effect.map(freshPostgresDatabase, ({ url }) => Postgres.layer({ url })))
+
+/**
+ * Two processes on one database: a fresh SQLite file in a temp dir, and two independent store
+ * layers on it, each with its own connection. The file is removed when the scope closes.
+ */
+export const sqliteStorePair = (
+  options: Omit<Sqlite.SqliteOptions, "filename"> = {}
+): Effect.Effect<readonly [SqlStoreLayer, SqlStoreLayer], never, Scope.Scope> =>
+  Effect.map(tempDir, (dir) => {
+    const filename = path.join(dir, "dugnad.db")
+    return [Sqlite.layer({ ...options, filename }), Sqlite.layer({ ...options, filename })] as const
+  })
+
+/**
+ * Two processes on one database: a fresh PostgreSQL database, and two independent store layers on
+ * it, each with its own connection pool. The database is dropped when the scope closes, so build
+ * both layers in that scope (or an inner one).
+ */
+export const postgresStorePair = (): Effect.Effect<readonly [SqlStoreLayer, SqlStoreLayer], never, Scope.Scope> =>
+  Effect.map(freshPostgresDatabase, ({ url }) => [Postgres.layer({ url }), Postgres.layer({ url })] as const)
 
 /** Runs an effect as if `millis` had passed, without waiting (the stores read time from `Clock`). */
 export const later = (millis: number) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
