@@ -74,3 +74,15 @@ export const layer = (
   options: SqliteOptions
 ): Layer.Layer<EventStore | Outbox | ReadModel | Directory | SqlClient.SqlClient, StoreUnavailable> =>
   SqlStore.layer.pipe(Layer.provideMerge(layerClient(options)))
+
+/**
+ * Copies the open database to `destination` with SQLite's online backup: safe while other
+ * connections (a bot, the CLI) keep writing; the copy is a consistent snapshot.
+ *
+ * @since 0.1.0
+ * @category backups
+ */
+export const backup = (destination: string) =>
+  Effect.flatMap(SqliteClient.SqliteClient, (client) => client.backup(destination)).pipe(
+    Effect.mapError((error) => new StoreUnavailable({ store: "sqlite", location: destination, detail: error.message }))
+  )
