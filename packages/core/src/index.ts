@@ -14,6 +14,8 @@ export * as Commands from "./Commands.js"
 /** @since 0.1.0 */
 export * as Directory from "./Directory.js"
 /** @since 0.1.0 */
+export * as Dispatcher from "./Dispatcher.js"
+/** @since 0.1.0 */
 export * as Draft from "./Draft.js"
 /** @since 0.1.0 */
 export * as Errors from "./Errors.js"
@@ -28,9 +30,13 @@ export * as ItemCommand from "./ItemCommand.js"
 /** @since 0.1.0 */
 export * as ItemEvent from "./ItemEvent.js"
 /** @since 0.1.0 */
+export * as Lease from "./Lease.js"
+/** @since 0.1.0 */
 export * as Member from "./Member.js"
 /** @since 0.1.0 */
 export * as Notification from "./Notification.js"
+/** @since 0.1.0 */
+export * as Notifier from "./Notifier.js"
 /** @since 0.1.0 */
 export * as Outbox from "./Outbox.js"
 /** @since 0.1.0 */
