@@ -40,7 +40,11 @@ export * as Notifier from "./Notifier.js"
 /** @since 0.1.0 */
 export * as Outbox from "./Outbox.js"
 /** @since 0.1.0 */
+export * as Projection from "./Projection.js"
+/** @since 0.1.0 */
 export * as Queries from "./Queries.js"
+/** @since 0.1.0 */
+export * as ReadModel from "./ReadModel.js"
 /** @since 0.1.0 */
 export * as Team from "./Team.js"
 /** @since 0.1.0 */
