@@ -13,11 +13,13 @@ import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Context from "effect/Context"
+import * as Data from "effect/Data"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import { Directory, type DirectoryService } from "./Directory.js"
 import {
@@ -41,15 +43,37 @@ import { ReadModel, type ReadModelService } from "./ReadModel.js"
 import { Notification } from "./Notification.js"
 import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxService } from "./Outbox.js"
 
+const migrations = {
+  "00001_create_store": createStore,
+  "00002_create_read_models": createReadModels
+}
+const latestMigration = Object.keys(migrations).length
+
+const runMigrations = Migrator.make({})({ loader: Migrator.fromRecord(migrations), table: "dugnad_migrations" })
+
+class SchemaBehind extends Data.TaggedError("SchemaBehind")<{}> {}
+
 /**
- * Brings the schema up to date. Safe to run from several processes at once.
+ * Brings the schema up to date. Safe when several processes start at once: the Migrator skips
+ * its work when another process holds the lock, so this waits until the schema is complete.
  *
  * @since 0.1.0
  * @category migrations
  */
-export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({ "00001_create_store": createStore, "00002_create_read_models": createReadModels }),
-  table: "dugnad_migrations"
+export const migrate = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const attempt = Effect.gen(function*() {
+    yield* runMigrations
+    const [row] = yield* sql<{ readonly id: number | string | null }>`SELECT MAX(migration_id) AS id
+      FROM dugnad_migrations`
+    if (Number(row?.id ?? 0) < latestMigration) return yield* new SchemaBehind()
+  })
+  yield* attempt.pipe(
+    Effect.retry({
+      schedule: Schedule.spaced("100 millis").pipe(Schedule.intersect(Schedule.recurs(100))),
+      while: (error) => error._tag === "SchemaBehind" || (error._tag === "SqlError" && isConflict(error))
+    })
+  )
 })
 
 // A write that loses a race surfaces as one of these; each means "someone else got there first".
@@ -70,6 +94,9 @@ const errorCode = (error: SqlError): string | undefined => {
 }
 
 const isConflict = (error: SqlError) => conflictCodes.has(errorCode(error) ?? "")
+
+const uniqueCodes = new Set(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "23505"])
+const isUniqueViolation = (error: SqlError) => uniqueCodes.has(errorCode(error) ?? "")
 
 interface EventRow {
   readonly position: number | string
@@ -173,6 +200,25 @@ export const make = Effect.gen(function*() {
     statement.pipe(
       Effect.flatMap((rows) => Effect.try(() => rows.map(toRecorded))),
       Effect.orDie
+    )
+
+  /**
+   * Starts a SQLite transaction as a writer. `@effect/sql` begins transactions deferred, and a
+   * deferred transaction that reads before it writes fails at once with SQLITE_BUSY when another
+   * process writes meanwhile (the busy timeout cannot help it). A no-op write as the first
+   * statement takes the write lock up front, waiting for it like BEGIN IMMEDIATE.
+   */
+  const beginWrite = isPostgres ? Effect.void : sql`UPDATE dugnad_leases SET holder = holder WHERE 1 = 0`
+
+  /** A write transaction, tried again (a few times) when the database is busy. */
+  const writeTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.zipRight(beginWrite, effect).pipe(
+      sql.withTransaction,
+      Effect.retry({
+        schedule: Schedule.exponential("20 millis").pipe(Schedule.intersect(Schedule.recurs(5))),
+        while: (error) => (error as { readonly _tag?: string })._tag === "SqlError" && isConflict(error as SqlError) &&
+          !isUniqueViolation(error as SqlError)
+      })
     )
 
   const writeProjections = (projections: ReadonlyArray<ItemProjection>) =>
@@ -355,9 +401,9 @@ export const make = Effect.gen(function*() {
           VALUES (${member.workspaceId}, ${member.id}, ${handle}, ${encodeMember(member)})
           ON CONFLICT (workspace, id) DO UPDATE SET handle = ${handle}, data = ${encodeMember(member)}`
       }).pipe(
-        sql.withTransaction,
+        writeTransaction,
         Effect.catchTag("SqlError", (error) =>
-          isConflict(error)
+          isUniqueViolation(error)
             ? Effect.fail(new HandleTaken({ workspace: member.workspaceId, handle: member.handle }))
             : Effect.die(error))
       ),
@@ -469,7 +515,7 @@ export const make = Effect.gen(function*() {
         yield* writeProjectionsInBulk(projections)
         if (position > 0) yield* setCheckpoint(position)
         return { events, items: replay.size, checkpoint: position }
-      }).pipe(sql.withTransaction, Effect.orDie)
+      }).pipe(writeTransaction, Effect.orDie)
   }
 
   /** Many items at once, in multi-row statements: a rebuild writes every item of the log. */
