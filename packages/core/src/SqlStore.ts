@@ -37,6 +37,7 @@ import { fromStored, toStored } from "./ItemEvent.js"
 import { Goal, Member, normaliseHandle, Workspace } from "./Member.js"
 import createStore from "./migrations/00001_create_store.js"
 import createReadModels from "./migrations/00002_create_read_models.js"
+import indexItemGoals from "./migrations/00003_index_item_goals.js"
 import { Replay } from "./internal/replay.js"
 import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
 import { ReadModel, type ReadModelService } from "./ReadModel.js"
@@ -45,7 +46,8 @@ import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxS
 
 const migrations = {
   "00001_create_store": createStore,
-  "00002_create_read_models": createReadModels
+  "00002_create_read_models": createReadModels,
+  "00003_index_item_goals": indexItemGoals
 }
 const latestMigration = Object.keys(migrations).length
 
@@ -196,9 +198,27 @@ export const make = Effect.gen(function*() {
   const columns = sql.literal(eventColumns)
   const isPostgres = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
 
-  const readEvents = (statement: Effect.Effect<ReadonlyArray<EventRow>, SqlError>) =>
+  // Decoding an event (schema check, ISO dates) is most of the cost of loading a stream, and every
+  // command loads its item's stream. Committed events never change, so decoded ones are kept by
+  // position (bounded); only rows read back from the database enter, never ones being appended.
+  const decoded = new Map<number, RecordedEvent>()
+  const decodedLimit = 50_000
+  const toRecordedCached = (row: EventRow): RecordedEvent => {
+    const position = Number(row.position)
+    const hit = decoded.get(position)
+    if (hit !== undefined && hit.stream === row.stream && hit.workspace === row.workspace) return hit
+    const entry = toRecorded(row)
+    if (decoded.size >= decodedLimit) decoded.delete(decoded.keys().next().value!)
+    decoded.set(position, entry)
+    return entry
+  }
+
+  const readEvents = (
+    statement: Effect.Effect<ReadonlyArray<EventRow>, SqlError>,
+    decode: (row: EventRow) => RecordedEvent = toRecordedCached
+  ) =>
     statement.pipe(
-      Effect.flatMap((rows) => Effect.try(() => rows.map(toRecorded))),
+      Effect.flatMap((rows) => Effect.try(() => rows.map(decode))),
       Effect.orDie
     )
 
@@ -493,8 +513,12 @@ export const make = Effect.gen(function*() {
           yield* sql`DELETE FROM dugnad_item_goals`
           yield* sql`DELETE FROM dugnad_post_results`
           while (true) {
-            const page = yield* readEvents(sql<EventRow>`SELECT ${columns} FROM dugnad_events
-              WHERE position > ${position} ORDER BY position LIMIT ${rebuildPage}`)
+            // Read once each: no point filling the cache.
+            const page = yield* readEvents(
+              sql<EventRow>`SELECT ${columns} FROM dugnad_events
+                WHERE position > ${position} ORDER BY position LIMIT ${rebuildPage}`,
+              toRecorded
+            )
             for (const entry of page) replay.add(entry)
             events += page.length
             if (page.length > 0) position = page[page.length - 1]!.position
@@ -511,28 +535,25 @@ export const make = Effect.gen(function*() {
             position = Math.max(position, entries[entries.length - 1]?.position ?? 0)
           }
         }
-        const projections = replay.projections()
-        yield* writeProjectionsInBulk(projections)
+        yield* writeProjectionsInBulk(replay.projections(), from === "start" ? "empty" : "existing")
         if (position > 0) yield* setCheckpoint(position)
         return { events, items: replay.size, checkpoint: position }
       }).pipe(writeTransaction, Effect.orDie)
   }
 
   /** Many items at once, in multi-row statements: a rebuild writes every item of the log. */
-  const writeProjectionsInBulk = (projections: ReadonlyArray<ItemProjection>) =>
+  const deleteProjections = (slice: ReadonlyArray<ItemProjection>) =>
+    Effect.forEach(["dugnad_item_goals", "dugnad_post_results", "dugnad_items"], (table) =>
+      sql`DELETE FROM ${sql(table)} WHERE ${
+        sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
+      }`, { discard: true })
+
+  const writeProjectionsInBulk = (projections: ReadonlyArray<ItemProjection>, into: "empty" | "existing") =>
     Effect.gen(function*() {
       const chunk = 200
       for (let start = 0; start < projections.length; start += chunk) {
         const slice = projections.slice(start, start + chunk)
-        yield* sql`DELETE FROM dugnad_item_goals WHERE ${
-          sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
-        }`
-        yield* sql`DELETE FROM dugnad_post_results WHERE ${
-          sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
-        }`
-        yield* sql`DELETE FROM dugnad_items WHERE ${
-          sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
-        }`
+        if (into === "existing") yield* deleteProjections(slice)
         yield* sql`INSERT INTO dugnad_items ${
           sql.insert(slice.map(({ summary }) => ({
             workspace: summary.workspace,
