@@ -120,6 +120,16 @@ interface OutboxRow {
 }
 
 const encodeNotification = Schema.encodeSync(Schema.parseJson(Notification))
+/** A notification's stored JSON, reusing its event's already encoded form when there is one. */
+const notificationJson = (notification: Notification, eventData: unknown): string =>
+  eventData === undefined ? encodeNotification(notification) : JSON.stringify({
+    id: notification.id,
+    workspace: notification.workspace,
+    item: notification.item,
+    version: notification.version,
+    audience: notification.audience,
+    event: eventData
+  })
 const decodeNotification = Schema.decodeSync(Schema.parseJson(Notification))
 const encodeMember = Schema.encodeSync(Schema.parseJson(Member))
 const decodeMember = Schema.decodeSync(Schema.parseJson(Member))
@@ -288,6 +298,8 @@ export const make = Effect.gen(function*() {
           return yield* new DuplicateCommand({ workspace, commandId: request.commandId })
         }
         const recorded: Array<RecordedEvent> = []
+        // Each event is encoded once: its stored form also goes into its outbox row.
+        const storedData = new Map<unknown, unknown>()
         for (const append of request.streams) {
           const [current] = yield* sql<{ readonly version: number | string | null }>`SELECT MAX(version) AS version
             FROM dugnad_events WHERE workspace = ${workspace} AND stream = ${append.stream}`
@@ -303,6 +315,7 @@ export const make = Effect.gen(function*() {
           for (let index = 0; index < append.events.length; index++) {
             const event = append.events[index]!
             const stored = toStored(event)
+            storedData.set(event, stored.data)
             const version = append.expectedVersion + index + 1
             const [row] = yield* sql<{ readonly position: number | string }>`INSERT INTO dugnad_events
               (workspace, stream, version, command_id, type, schema_version, data)
@@ -324,7 +337,7 @@ export const make = Effect.gen(function*() {
         if (last !== undefined) yield* setCheckpoint(last.position)
         for (const notification of request.notifications) {
           yield* sql`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
-            VALUES (${notification.id}, ${workspace}, ${encodeNotification(notification)}, 'pending', 0,
+            VALUES (${notification.id}, ${workspace}, ${notificationJson(notification, storedData.get(notification.event))}, 'pending', 0,
               ${now.epochMillis})
             ON CONFLICT (id) DO NOTHING`
         }
