@@ -15,6 +15,7 @@ import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
 import type { Directory } from "./Directory.js"
 import { StoreUnavailable } from "./Errors.js"
 import type { EventStore } from "./EventStore.js"
@@ -36,6 +37,8 @@ export interface SqliteOptions {
   /** How long a writer waits for another process's write lock (default 5 seconds). */
   readonly busyTimeout?: Duration.DurationInput | undefined
 }
+
+const isBusy = (cause: Cause.Cause<unknown>) => /SQLITE_BUSY|database is locked/.test(Cause.pretty(cause))
 
 const unavailable = (filename: string) => (cause: Cause.Cause<unknown>) =>
   new StoreUnavailable({ store: "sqlite", location: filename, detail: Cause.pretty(cause).split("\n")[0] ?? "" })
@@ -60,7 +63,17 @@ export const layerClient = (
   )
   return setUp.pipe(
     Layer.provideMerge(SqliteClient.layer({ filename: options.filename })),
-    Layer.catchAllCause((cause) => Layer.fail(unavailable(options.filename)(cause)))
+    // The driver throws when opening fails; make that a failure so it can be retried.
+    Layer.catchAllCause((cause) => Layer.fail(cause)),
+    // Switching a new file to WAL needs a moment alone with it: when several processes open the
+    // same new file at once, some are told "database is locked" straight away. Try again briefly.
+    Layer.retry(
+      Schedule.spaced("50 millis").pipe(
+        Schedule.intersect(Schedule.recurs(40)),
+        Schedule.whileInput((cause: Cause.Cause<unknown>) => isBusy(cause))
+      )
+    ),
+    Layer.catchAll((cause) => Layer.fail(unavailable(options.filename)(cause)))
   )
 }
 

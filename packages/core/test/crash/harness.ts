@@ -14,6 +14,8 @@ import type { ItemId, WorkspaceId } from "../../src/Ids.js"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const writerSource = path.join(here, "writer.ts")
+/** The child process of the SQLite race tests. */
+export const racerSource = path.join(here, "racer.ts")
 const repoRoot = path.resolve(here, "../../../..")
 
 /** How to start a writer: a command and the arguments before the writer's own. */
@@ -24,34 +26,38 @@ export interface Launcher {
   readonly dispose: () => Promise<void>
 }
 
-/** `node --import tsx writer.ts`: the writer as written. About 2–3 s to start on a small machine. */
-export const tsxLauncher: Launcher = {
+/** `node --import tsx <source>`: a child script as written. About 2–3 s to start on a small machine. */
+export const tsxLauncherFor = (source: string): Launcher => ({
   name: "tsx",
   command: process.execPath,
-  args: ["--import", "tsx", writerSource],
+  args: ["--import", "tsx", source],
   dispose: async () => {}
-}
+})
+
+/** `node --import tsx writer.ts`: the writer as written. */
+export const tsxLauncher: Launcher = tsxLauncherFor(writerSource)
 
 /**
- * The same `writer.ts`, bundled once with esbuild (the compiler tsx itself runs on) and started with
- * plain `node`: about half a second to start instead of two or three, which is what makes dozens of
- * kill-and-restart runs fit in a test. The drivers stay external, loaded from `node_modules`.
- * Falls back to {@link tsxLauncher} where esbuild cannot be loaded.
+ * The same `writer.ts` (or another child script, `source`), bundled once with esbuild (the compiler
+ * tsx itself runs on) and started with plain `node`: about half a second to start instead of two or
+ * three, which is what makes dozens of kill-and-restart runs fit in a test. The drivers stay
+ * external, loaded from `node_modules`. Falls back to {@link tsxLauncherFor} where esbuild cannot be
+ * loaded.
  */
-export const bundledLauncher = async (): Promise<Launcher> => {
+export const bundledLauncher = async (source: string = writerSource): Promise<Launcher> => {
   let esbuild: typeof import("esbuild")
   try {
     esbuild = await import("esbuild")
   } catch {
-    return tsxLauncher
+    return tsxLauncherFor(source)
   }
   // Inside the repository, so the external drivers resolve from its node_modules.
   const cache = path.join(repoRoot, "node_modules", ".cache")
   await fs.mkdir(cache, { recursive: true })
   const dir = await fs.mkdtemp(path.join(cache, "dugnad-writer-"))
-  const outfile = path.join(dir, "writer.mjs")
+  const outfile = path.join(dir, `${path.basename(source, ".ts")}.mjs`)
   await esbuild.build({
-    entryPoints: [writerSource],
+    entryPoints: [source],
     outfile,
     bundle: true,
     platform: "node",
@@ -62,7 +68,7 @@ export const bundledLauncher = async (): Promise<Launcher> => {
     logLevel: "error"
   })
   return {
-    name: "node (bundled writer.ts)",
+    name: `node (bundled ${path.basename(source)})`,
     command: process.execPath,
     args: [outfile],
     dispose: () => fs.rm(dir, { recursive: true, force: true })
@@ -70,11 +76,11 @@ export const bundledLauncher = async (): Promise<Launcher> => {
 }
 
 /**
- * The launcher the tests use: the bundled writer, or with `DUGNAD_WRITER_LAUNCH=tsx` every writer
- * through `node --import tsx writer.ts` (allow 2–3 s more per process).
+ * The launcher the tests use: the bundled writer (or another child script, `source`), or with
+ * `DUGNAD_WRITER_LAUNCH=tsx` every one through `node --import tsx` (allow 2–3 s more per process).
  */
-export const writerLauncher = (): Promise<Launcher> =>
-  process.env["DUGNAD_WRITER_LAUNCH"] === "tsx" ? Promise.resolve(tsxLauncher) : bundledLauncher()
+export const writerLauncher = (source: string = writerSource): Promise<Launcher> =>
+  process.env["DUGNAD_WRITER_LAUNCH"] === "tsx" ? Promise.resolve(tsxLauncherFor(source)) : bundledLauncher(source)
 
 export interface WriterOptions {
   readonly count?: number
