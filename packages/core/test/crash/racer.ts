@@ -18,7 +18,6 @@
  * `writer.ts` counts, and the wall-clock `from` and `to` of
  * the run), or `fatal <detail>` if the store would not open.
  */
-import * as fs from "node:fs"
 import * as readline from "node:readline"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -31,26 +30,8 @@ import { ItemCommand } from "../../src/ItemCommand.js"
 import { Member, Workspace } from "../../src/Member.js"
 import * as Sqlite from "../../src/Sqlite.js"
 import { membersWorkspace, ownMember, takenHandle, thiefEvery } from "./raceWorkload.js"
+import { emit, firstLine } from "./childOutput.js"
 
-const emit = (line: string) => {
-  const buffer = Buffer.from(`${line}\n`)
-  let offset = 0
-  while (offset < buffer.length) {
-    try {
-      offset += fs.writeSync(1, buffer, offset)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error
-    }
-  }
-}
-
-/** The first line of the cause, and the driver's own code and message where an `SqlError` wraps one. */
-const firstLine = (cause: Cause.Cause<unknown>) => {
-  const head = (Cause.pretty(cause).split("\n")[0] ?? "").trim()
-  const error = Option.getOrUndefined(Cause.failureOption(cause)) ?? Option.getOrUndefined(Cause.dieOption(cause))
-  const inner = (error as { readonly cause?: { readonly code?: unknown; readonly message?: unknown } } | undefined)?.cause
-  return inner?.message === undefined ? head : `${head} (${String(inner.code)}: ${String(inner.message)})`
-}
 
 const counts = { acked: 0, replayed: 0, conflicts: 0, otherErrors: 0 }
 

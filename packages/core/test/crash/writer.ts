@@ -21,7 +21,6 @@
  * - `error <commandId> <detail>`: anything else (a typed error or a defect); the tests expect none;
  * - `summary <json>` at the end of a counted run; `fatal <detail>` if the store would not open.
  */
-import * as fs from "node:fs"
 import * as readline from "node:readline"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -34,27 +33,8 @@ import type { Directory } from "../../src/Directory.js"
 import type { StoreUnavailable } from "../../src/Errors.js"
 import type { EventStore } from "../../src/EventStore.js"
 import { envelopeFor, ensureTeam, sharedEnvelope } from "./workload.js"
+import { emit, firstLine } from "./childOutput.js"
 
-const emit = (line: string) => {
-  const buffer = Buffer.from(`${line}\n`)
-  let offset = 0
-  while (offset < buffer.length) {
-    try {
-      offset += fs.writeSync(1, buffer, offset)
-    } catch (error) {
-      // A full non-blocking pipe: the reader is draining it, try again.
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error
-    }
-  }
-}
-
-/** The first line of the cause, and the driver's own code and message where an `SqlError` wraps one. */
-const firstLine = (cause: Cause.Cause<unknown>) => {
-  const head = (Cause.pretty(cause).split("\n")[0] ?? "").trim()
-  const error = Option.getOrUndefined(Cause.failureOption(cause)) ?? Option.getOrUndefined(Cause.dieOption(cause))
-  const inner = (error as { readonly cause?: { readonly code?: unknown; readonly message?: unknown } } | undefined)?.cause
-  return inner?.message === undefined ? head : `${head} (${String(inner.code)}: ${String(inner.message)})`
-}
 
 const usage = "usage: writer.ts <sqlite-file | postgres://…> <seed> [--count N] [--shared-every K] [--wait-go]"
 const [target, seed, ...rest] = process.argv.slice(2)
