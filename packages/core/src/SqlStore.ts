@@ -251,23 +251,40 @@ export const make = Effect.gen(function*() {
       })
     )
 
-  const writeProjections = (projections: ReadonlyArray<ItemProjection>) =>
+  /**
+   * Writes the read models of the items an append touched. Goal rows change only with the idea's
+   * goals, post rows only with posts and results, so those are rewritten only when the append
+   * holds such an event: a comment or an approval writes the summary alone.
+   */
+  const writeProjections = (
+    projections: ReadonlyArray<ItemProjection>,
+    streams: ReadonlyArray<{ readonly stream: string; readonly events: ReadonlyArray<{ readonly _tag: string }> }>
+  ) =>
     Effect.forEach(projections, ({ posts, summary }) =>
       Effect.gen(function*() {
+        const tags = new Set(
+          streams.filter((append) => append.stream === summary.item).flatMap((append) => append.events.map((e) => e._tag))
+        )
+        const goalsChanged = tags.has("IdeaSubmitted") || tags.has("IdeaEdited")
+        const postsChanged = tags.has("PostPublished") || tags.has("ResultsRecorded")
         const data = encodeSummary(summary)
         yield* sql`INSERT INTO dugnad_items (workspace, item, version, stage, owner, updated_at, data)
           VALUES (${summary.workspace}, ${summary.item}, ${summary.version}, ${summary.stage}, ${summary.owner ?? null},
             ${summary.updatedAt.epochMillis}, ${data})
           ON CONFLICT (workspace, item) DO UPDATE SET version = ${summary.version}, stage = ${summary.stage},
             owner = ${summary.owner ?? null}, updated_at = ${summary.updatedAt.epochMillis}, data = ${data}`
-        yield* sql`DELETE FROM dugnad_item_goals WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
-        if (summary.goals.length > 0) {
-          yield* sql`INSERT INTO dugnad_item_goals ${
-            sql.insert(summary.goals.map((goal) => ({ workspace: summary.workspace, goal, item: summary.item })))
-          }`
+        if (goalsChanged) {
+          yield* sql`DELETE FROM dugnad_item_goals WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
+          if (summary.goals.length > 0) {
+            yield* sql`INSERT INTO dugnad_item_goals ${
+              sql.insert(summary.goals.map((goal) => ({ workspace: summary.workspace, goal, item: summary.item })))
+            }`
+          }
         }
-        yield* sql`DELETE FROM dugnad_post_results WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
-        if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts.map(postRow))}`
+        if (postsChanged) {
+          yield* sql`DELETE FROM dugnad_post_results WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
+          if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts.map(postRow))}`
+        }
       }), { discard: true })
 
   const setCheckpoint = (position: number) =>
@@ -332,7 +349,7 @@ export const make = Effect.gen(function*() {
             })
           }
         }
-        yield* writeProjections(request.projections)
+        yield* writeProjections(request.projections, request.streams)
         const last = recorded[recorded.length - 1]
         if (last !== undefined) yield* setCheckpoint(last.position)
         for (const notification of request.notifications) {
