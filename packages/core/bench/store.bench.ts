@@ -468,9 +468,6 @@ const rawSqlite = (
     item: db.prepare(`INSERT INTO dugnad_items (workspace, item, version, stage, owner, updated_at, data)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace, item) DO UPDATE SET version = ?, stage = ?, owner = ?, updated_at = ?, data = ?`),
-    deleteGoals: db.prepare("DELETE FROM dugnad_item_goals WHERE workspace = ? AND item = ?"),
-    insertGoal: db.prepare("INSERT INTO dugnad_item_goals (workspace, goal, item) VALUES (?, ?, ?)"),
-    deletePosts: db.prepare("DELETE FROM dugnad_post_results WHERE workspace = ? AND item = ?"),
     checkpoint: db.prepare(`INSERT INTO dugnad_checkpoints (name, position) VALUES ('read-models', ?)
       ON CONFLICT (name) DO UPDATE SET position = ?`),
     outbox: db.prepare(`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
@@ -518,9 +515,6 @@ const rawSqlite = (
         now,
         payload.summary
       )
-      s.deleteGoals.run(workspace, item)
-      s.insertGoal.run(workspace, ids.goal, item)
-      s.deletePosts.run(workspace, item)
       s.checkpoint.run(row!.position, row!.position)
       s.outbox.run(`${workspace}/${item}/${version}`, workspace, payload.notification, now)
       s.commit.run()
@@ -1025,13 +1019,6 @@ const rawPostgres = async (url: string, workspace: WorkspaceId, pools: ReadonlyA
           ON CONFLICT (workspace, item) DO UPDATE SET version = $8, stage = $9, owner = $10, updated_at = $11, data = $12`,
         [workspace, item, version, payload.stage, payload.owner, now, payload.summary, version, payload.stage, payload.owner, now, payload.summary]
       )
-      await q(client, "deleteGoals", "DELETE FROM dugnad_item_goals WHERE workspace = $1 AND item = $2", [workspace, item])
-      await q(client, "insertGoal", "INSERT INTO dugnad_item_goals (workspace, goal, item) VALUES ($1, $2, $3)", [
-        workspace,
-        ids.goal,
-        item
-      ])
-      await q(client, "deletePosts", "DELETE FROM dugnad_post_results WHERE workspace = $1 AND item = $2", [workspace, item])
       await q(
         client,
         "checkpoint",
