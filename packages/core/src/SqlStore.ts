@@ -33,7 +33,7 @@ import {
 } from "./Errors.js"
 import { EventStore, type EventStoreService, type RecordedEvent } from "./EventStore.js"
 import type { CommandId, ItemId, WorkspaceId } from "./Ids.js"
-import { fromStored, toStored } from "./ItemEvent.js"
+import { fromStored, fromStoredTrusted, toStored } from "./ItemEvent.js"
 import { Goal, Member, normaliseHandle, Workspace } from "./Member.js"
 import createStore from "./migrations/00001_create_store.js"
 import createReadModels from "./migrations/00002_create_read_models.js"
@@ -138,8 +138,8 @@ const decodeGoal = Schema.decodeSync(Schema.parseJson(Goal))
 const encodeWorkspace = Schema.encodeSync(Schema.parseJson(Workspace))
 const decodeWorkspace = Schema.decodeSync(Schema.parseJson(Workspace))
 
-const toRecorded = (row: EventRow): RecordedEvent => {
-  const event = fromStored({ type: row.type, version: Number(row.schema_version), data: JSON.parse(row.data) })
+const recordedWith = (decode: typeof fromStored) => (row: EventRow): RecordedEvent => {
+  const event = decode({ type: row.type, version: Number(row.schema_version), data: JSON.parse(row.data) })
   // A log this release cannot read is a defect of the deployment, not a user error.
   if (Either.isLeft(event)) throw event.left
   return {
@@ -151,6 +151,10 @@ const toRecorded = (row: EventRow): RecordedEvent => {
     event: event.right
   }
 }
+
+const toRecorded = recordedWith(fromStored)
+/** For a rebuild, which reads each row of this release's own log once: see `fromStoredTrusted`. */
+const toRecordedTrusted = recordedWith(fromStoredTrusted)
 
 const toEntry = (row: OutboxRow): OutboxEntry => ({
   notification: decodeNotification(row.data),
@@ -547,7 +551,7 @@ export const make = Effect.gen(function*() {
             const page = yield* readEvents(
               sql<EventRow>`SELECT ${columns} FROM dugnad_events
                 WHERE position > ${position} ORDER BY position LIMIT ${rebuildPage}`,
-              toRecorded
+              toRecordedTrusted
             )
             for (const entry of page) replay.add(entry)
             events += page.length

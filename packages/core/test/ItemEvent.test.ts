@@ -5,7 +5,7 @@ import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import { fromStored, ItemEvent, schemaVersions, toStored } from "../src/ItemEvent.js"
+import { fromStored, fromStoredTrusted, ItemEvent, schemaVersions, toStored } from "../src/ItemEvent.js"
 
 const anyEvent = Arbitrary.make(ItemEvent)
 const tags = Object.keys(schemaVersions).sort()
@@ -34,6 +34,28 @@ describe("ItemEvent", () => {
       { numRuns: 2_000 }
     )
     assert.deepStrictEqual([...seen].sort(), tags, "some event types were never generated")
+  })
+
+  it("GIVEN any event WHEN read back with the trusted decoder THEN it equals the checked decode", () => {
+    FastCheck.assert(
+      FastCheck.property(anyEvent, (event) => {
+        const stored = JSON.parse(JSON.stringify(toStored(event)))
+        const trusted = Either.getOrThrow(fromStoredTrusted(stored))
+        assert.deepStrictEqual(trusted, Either.getOrThrow(fromStored(stored)))
+        assert.deepStrictEqual(trusted, event)
+      }),
+      { numRuns: 2_000 }
+    )
+  })
+
+  it("GIVEN an envelope the trusted decoder does not know WHEN read THEN it falls back to the checked decode", () => {
+    assert.strictEqual(
+      Either.getLeft(fromStoredTrusted({ type: "IdeaAccepted", version: 2, data: {} })).pipe((error) =>
+        error._tag === "Some" ? error.value.problem : "none"
+      ),
+      "newer_version"
+    )
+    assert.isTrue(Either.isLeft(fromStoredTrusted({ type: "IdeaAccepted", version: 1, data: { at: "not a time" } })))
   })
 
   it("GIVEN an envelope of an unknown type WHEN read THEN a typed unknown_type error", () => {

@@ -149,7 +149,9 @@ export const make = Effect.sync(() => {
             (filter.owner === undefined || summary.owner === filter.owner) &&
             (filter.stage === undefined || summary.stage === filter.stage)
           )
-          .sort((left, right) => right.updatedAt.epochMillis - left.updatedAt.epochMillis)
+          .sort((left, right) =>
+            right.updatedAt.epochMillis - left.updatedAt.epochMillis || left.item.localeCompare(right.item)
+          )
       ),
     results: (workspace, filter) =>
       Effect.sync(() =>
@@ -160,7 +162,9 @@ export const make = Effect.sync(() => {
             (filter.network === undefined || post.network === filter.network) &&
             (filter.publishedSince === undefined || post.publishedAt.epochMillis >= filter.publishedSince.epochMillis)
           )
-          .sort((left, right) => right.publishedAt.epochMillis - left.publishedAt.epochMillis)
+          .sort((left, right) =>
+            right.publishedAt.epochMillis - left.publishedAt.epochMillis || left.item.localeCompare(right.item)
+          )
       ),
     checkpoint: Effect.sync(() => checkpoint),
     rebuild: (from) =>

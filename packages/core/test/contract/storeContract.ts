@@ -251,6 +251,7 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         yield* publish(streamA, "Havna", 1_000, 1)
         yield* publish(streamB, "Fyret", 5_000, 3)
         const idea = ItemId.make("cccccc")
+        yield* Effect.sleep("5 millis") // the board orders by last change: make this one the newest
         yield* send(idea, ids.ola, ItemCommand.SubmitIdea({ title: "Losen", pitch: "", goals: [], concerns: [] }))
 
         const board = yield* readModel.board(workspace, {})
