@@ -132,11 +132,27 @@ const notificationJson = (notification: Notification, eventData: unknown): strin
   })
 const decodeNotification = Schema.decodeSync(Schema.parseJson(Notification))
 const encodeMember = Schema.encodeSync(Schema.parseJson(Member))
-const decodeMember = Schema.decodeSync(Schema.parseJson(Member))
+/**
+ * Every command looks up its workspace and its actor. Their rows change rarely, so the decoded
+ * value is kept per stored JSON text: a changed row is a new text and is decoded afresh.
+ */
+const decodingOnce = <A>(decode: (data: string) => A) => {
+  const decoded = new Map<string, A>()
+  return (data: string): A => {
+    const hit = decoded.get(data)
+    if (hit !== undefined) return hit
+    const value = decode(data)
+    if (decoded.size >= 10_000) decoded.clear()
+    decoded.set(data, value)
+    return value
+  }
+}
+
+const decodeMember = decodingOnce(Schema.decodeSync(Schema.parseJson(Member)))
 const encodeGoal = Schema.encodeSync(Schema.parseJson(Goal))
 const decodeGoal = Schema.decodeSync(Schema.parseJson(Goal))
 const encodeWorkspace = Schema.encodeSync(Schema.parseJson(Workspace))
-const decodeWorkspace = Schema.decodeSync(Schema.parseJson(Workspace))
+const decodeWorkspace = decodingOnce(Schema.decodeSync(Schema.parseJson(Workspace)))
 
 const recordedWith = (decode: typeof fromStored) => (row: EventRow): RecordedEvent => {
   const event = decode({ type: row.type, version: Number(row.schema_version), data: JSON.parse(row.data) })
