@@ -26,7 +26,7 @@ import { ItemCommand } from "./ItemCommand.js"
 import { type ItemEvent, IdeaSubmitted } from "./ItemEvent.js"
 import { audienceOf, Notification, notificationId } from "./Notification.js"
 import type { Outbox } from "./Outbox.js"
-import { project } from "./Projection.js"
+import { type ItemProjection, project } from "./Projection.js"
 import type { ReadModel } from "./ReadModel.js"
 import { decide, evolve, fold, initialState } from "./Workflow.js"
 
@@ -138,29 +138,18 @@ export const handle: (
       { stream: item, expectedVersion: version, events },
       ...(yield* spawnedStreams(envelope.workspace, item, before, events))
     ]
-    const notifications = appends.flatMap((append) => notificationsFor(envelope.workspace, append, before, item))
-    const projections = appends.flatMap((append) => {
-      const events = append.events
-      const projection = project(
-        envelope.workspace,
-        append.stream,
-        fold(events, append.stream === item ? before : initialState),
-        append.expectedVersion + events.length,
-        events[events.length - 1]!.at
-      )
-      return projection === undefined ? [] : [projection]
-    })
+    const played = appends.map((append) => play(envelope.workspace, append, append.stream === item ? before : initialState))
     const written = yield* store.append(envelope.workspace, {
       commandId: envelope.commandId,
       streams: appends,
-      notifications,
-      projections
+      notifications: played.flatMap((result) => result.notifications),
+      projections: played.flatMap((result) => (result.projection === undefined ? [] : [result.projection]))
     })
     return {
       item,
       version: version + events.length,
       events: written,
-      state: fold(events, before),
+      state: played[0]!.after,
       replayed: false
     } satisfies CommandResult
   })
@@ -292,20 +281,20 @@ const spawnedStreams = (
 // a parse of the whole event union per command.
 const trusted = true
 
-const notificationsFor = (
-  workspace: WorkspaceId,
-  append: StreamAppend,
-  before: ItemState,
-  commandItem: ItemId
-): ReadonlyArray<Notification> => {
-  let state = append.stream === commandItem ? before : initialState
-  const rows: Array<Notification> = []
+/**
+ * Evolves one stream's new events once, from the state before them, and keeps what the append
+ * writes with them: a notification per event someone must hear of, and the item's read models
+ * after the last one.
+ */
+const play = (workspace: WorkspaceId, append: StreamAppend, start: ItemState) => {
+  let state = start
+  const notifications: Array<Notification> = []
   append.events.forEach((event, index) => {
     state = evolve(state, event)
     const audience = audienceOf(event, state)
     if (audience === undefined) return
     const version = append.expectedVersion + index + 1
-    rows.push(
+    notifications.push(
       Notification.make({
         id: notificationId(workspace, append.stream, version),
         workspace,
@@ -316,5 +305,13 @@ const notificationsFor = (
       }, trusted)
     )
   })
-  return rows
+  const last = append.events[append.events.length - 1]!
+  const projection: ItemProjection | undefined = project(
+    workspace,
+    append.stream,
+    state,
+    append.expectedVersion + append.events.length,
+    last.at
+  )
+  return { notifications, projection, after: state }
 }

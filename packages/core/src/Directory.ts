@@ -46,12 +46,3 @@ export class Directory extends Context.Tag("@dugnad/core/Directory")<Directory, 
    */
   static readonly layerMemory: Layer.Layer<Directory> = Layer.effect(Directory, MemoryDirectory.make)
 }
-
-/**
- * Looks up several members at once, failing on the first unknown one.
- *
- * @since 0.1.0
- * @category lookups
- */
-export const membersById = (workspace: WorkspaceId, ids: ReadonlyArray<MemberId>) =>
-  Effect.flatMap(Directory, (directory) => Effect.forEach(ids, (id) => directory.member(workspace, id)))
