@@ -111,16 +111,15 @@ export const handle: (
 ) {
   const directory = yield* Directory
   const store = yield* EventStore
-  yield* directory.workspace(envelope.workspace)
-  const member = yield* directory.member(envelope.workspace, envelope.actor)
-
-  const first = yield* replay(envelope)
-  if (first !== undefined) return first
-
-  const command = yield* resolveReferences(envelope.workspace, envelope.command)
+  // The actor first: a known member implies a known workspace, so the workspace is read only to
+  // tell an unknown workspace from an unknown member.
+  const member = yield* directory.member(envelope.workspace, envelope.actor).pipe(
+    Effect.tapError(() => directory.workspace(envelope.workspace))
+  )
   const actor = { id: member.id, roles: member.roles }
 
   const attempt = Effect.gen(function*() {
+    const command = yield* resolveReferences(envelope.workspace, envelope.command)
     const { item, recorded } = yield* chooseItem(envelope)
     const before = fold(recorded.map((entry) => entry.event))
     if (before._tag === "None" && command._tag !== "SubmitIdea") {
@@ -132,6 +131,8 @@ export const handle: (
     const events = decision.right
     const version = recorded.length
     if (events.length === 0) {
+      const first = yield* replay(envelope)
+      if (first !== undefined) return first
       return { item, version, events: [], state: before, replayed: false } satisfies CommandResult
     }
     const appends: Array<StreamAppend> = [
@@ -154,15 +155,22 @@ export const handle: (
     } satisfies CommandResult
   })
 
+  // A command id is checked when its append is refused as a duplicate, or when the command is
+  // refused (a re-sent command may no longer fit the item): either way a known id returns the
+  // first result. Checking before deciding would cost every command a read.
   return yield* attempt.pipe(
     Effect.retry({
       schedule: Schedule.recurs(conflictRetries),
       while: (error) => error._tag === "VersionConflict"
     }),
-    Effect.catchTag("DuplicateCommand", () =>
-      // Another writer recorded the same command id between our check and our append.
-      Effect.flatMap(replay(envelope), (result) =>
-        result === undefined ? Effect.die("a duplicate command left no events") : Effect.succeed(result)))
+    Effect.catchAll((error) =>
+      Effect.flatMap(replay(envelope), (first) => {
+        if (first !== undefined) return Effect.succeed(first)
+        return error._tag === "DuplicateCommand"
+          ? Effect.die("a duplicate command left no events")
+          : Effect.fail(error)
+      })
+    )
   )
 })
 

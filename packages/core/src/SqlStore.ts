@@ -31,13 +31,15 @@ import {
   VersionConflict,
   WorkspaceExists
 } from "./Errors.js"
-import { EventStore, type EventStoreService, type RecordedEvent } from "./EventStore.js"
+import { type AppendRequest, EventStore, type EventStoreService, type RecordedEvent } from "./EventStore.js"
 import type { CommandId, ItemId, WorkspaceId } from "./Ids.js"
 import { fromStored, fromStoredTrusted, toStored } from "./ItemEvent.js"
 import { Goal, Member, normaliseHandle, Workspace } from "./Member.js"
 import createStore from "./migrations/00001_create_store.js"
 import createReadModels from "./migrations/00002_create_read_models.js"
 import indexItemGoals from "./migrations/00003_index_item_goals.js"
+import sqliteSingleStatementAppend from "./migrations/00004_sqlite_single_statement_append.js"
+import * as SqliteAppend from "./internal/sqliteAppend.js"
 import { Replay } from "./internal/replay.js"
 import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
 import { ReadModel, type ReadModelService } from "./ReadModel.js"
@@ -47,7 +49,8 @@ import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxS
 const migrations = {
   "00001_create_store": createStore,
   "00002_create_read_models": createReadModels,
-  "00003_index_item_goals": indexItemGoals
+  "00003_index_item_goals": indexItemGoals,
+  "00004_sqlite_single_statement_append": sqliteSingleStatementAppend
 }
 const latestMigration = Object.keys(migrations).length
 
@@ -119,6 +122,7 @@ interface OutboxRow {
   readonly last_error: string | null
 }
 
+const encodeNotificationData = Schema.encodeSync(Notification)
 const encodeNotification = Schema.encodeSync(Schema.parseJson(Notification))
 /** A notification's stored JSON, reusing its event's already encoded form when there is one. */
 const notificationJson = (notification: Notification, eventData: unknown): string =>
@@ -181,14 +185,12 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
 })
 
 // Read-model rows keep their JSON with times as epoch milliseconds.
-const encodeSummary = (summary: ItemSummary): string =>
-  JSON.stringify({ ...summary, updatedAt: summary.updatedAt.epochMillis })
+const encodeSummary = (summary: ItemSummary): string => JSON.stringify(SqliteAppend.summaryData(summary))
 const decodeSummary = (data: string): ItemSummary => {
   const parsed = JSON.parse(data)
   return { ...parsed, owner: parsed.owner, updatedAt: DateTime.unsafeMake(parsed.updatedAt) }
 }
-const encodePost = (post: PostResult): string =>
-  JSON.stringify({ ...post, publishedAt: post.publishedAt.epochMillis, capturedAt: post.capturedAt?.epochMillis })
+const encodePost = (post: PostResult): string => JSON.stringify(SqliteAppend.postData(post))
 const decodePost = (data: string): PostResult => {
   const parsed = JSON.parse(data)
   return {
@@ -213,6 +215,15 @@ const postRow = (post: PostResult) => ({
   video_views: post.metrics.videoViews ?? null,
   data: encodePost(post)
 })
+
+/** A lost race whose winner is not known (the database was busy or a constraint fired): retry. */
+const unknownConflict = (workspace: WorkspaceId, request: AppendRequest) =>
+  new VersionConflict({
+    workspace,
+    stream: request.streams[0]?.stream ?? "",
+    expected: request.streams[0]?.expectedVersion ?? 0,
+    actual: -1
+  })
 
 const eventColumns = "position, workspace, stream, version, command_id, type, schema_version, data"
 
@@ -311,6 +322,115 @@ export const make = Effect.gen(function*() {
     sql`INSERT INTO dugnad_checkpoints (name, position) VALUES ('read-models', ${position})
       ON CONFLICT (name) DO UPDATE SET position = ${position}`
 
+  /** PostgreSQL: one transaction of several statements, appends serialised by an advisory lock. */
+  const appendInTransaction = (workspace: WorkspaceId, request: AppendRequest) =>
+    Effect.gen(function*() {
+      const now = yield* DateTime.now
+      // One writer at a time, so positions become visible in order and a reader that has
+      // seen position n never later finds a smaller one.
+      yield* sql`SELECT pg_advisory_xact_lock(${appendLock})`
+      const claimed = yield* sql`INSERT INTO dugnad_commands (workspace, command_id)
+        VALUES (${workspace}, ${request.commandId}) ON CONFLICT DO NOTHING RETURNING command_id`
+      if (claimed.length === 0) {
+        return yield* new DuplicateCommand({ workspace, commandId: request.commandId })
+      }
+      const recorded: Array<RecordedEvent> = []
+      // Each event is encoded once: its stored form also goes into its outbox row.
+      const storedData = new Map<unknown, unknown>()
+      for (const append of request.streams) {
+        const [current] = yield* sql<{ readonly version: number | string | null }>`SELECT MAX(version) AS version
+          FROM dugnad_events WHERE workspace = ${workspace} AND stream = ${append.stream}`
+        const actual = Number(current?.version ?? 0)
+        if (actual !== append.expectedVersion) {
+          return yield* new VersionConflict({
+            workspace,
+            stream: append.stream,
+            expected: append.expectedVersion,
+            actual
+          })
+        }
+        for (let index = 0; index < append.events.length; index++) {
+          const event = append.events[index]!
+          const stored = toStored(event)
+          storedData.set(event, stored.data)
+          const version = append.expectedVersion + index + 1
+          const [row] = yield* sql<{ readonly position: number | string }>`INSERT INTO dugnad_events
+            (workspace, stream, version, command_id, type, schema_version, data)
+            VALUES (${workspace}, ${append.stream}, ${version}, ${request.commandId}, ${stored.type},
+              ${stored.version}, ${JSON.stringify(stored.data)})
+            RETURNING position`
+          recorded.push({
+            workspace,
+            stream: append.stream,
+            version,
+            position: Number(row!.position),
+            commandId: request.commandId,
+            event
+          })
+        }
+      }
+      yield* writeProjections(request.projections, request.streams)
+      const last = recorded[recorded.length - 1]
+      if (last !== undefined) yield* setCheckpoint(last.position)
+      for (const notification of request.notifications) {
+        yield* sql`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
+          VALUES (${notification.id}, ${workspace}, ${notificationJson(notification, storedData.get(notification.event))}, 'pending', 0,
+            ${now.epochMillis})
+          ON CONFLICT (id) DO NOTHING`
+      }
+      return recorded as ReadonlyArray<RecordedEvent>
+    }).pipe(
+      sql.withTransaction,
+      Effect.catchTag("SqlError", (error) =>
+        isConflict(error) ? Effect.fail(unknownConflict(workspace, request)) : Effect.die(error))
+    )
+
+  /** What stands in the store now for each stream of a refused append (for a precise conflict). */
+  const conflictOf = (workspace: WorkspaceId, request: AppendRequest) =>
+    Effect.gen(function*() {
+      for (const append of request.streams) {
+        const [current] = yield* sql<{ readonly version: number | string | null }>`SELECT MAX(version) AS version
+          FROM dugnad_events WHERE workspace = ${workspace} AND stream = ${append.stream}`
+        const actual = Number(current?.version ?? 0)
+        if (actual !== append.expectedVersion) {
+          return new VersionConflict({ workspace, stream: append.stream, expected: append.expectedVersion, actual })
+        }
+      }
+      return unknownConflict(workspace, request)
+    }).pipe(Effect.orDie)
+
+  /** SQLite: the whole append is one statement (see `internal/sqliteAppend`). */
+  const appendInOneStatement = (workspace: WorkspaceId, request: AppendRequest) =>
+    Effect.gen(function*() {
+      const now = yield* DateTime.now
+      const document = SqliteAppend.requestJson(workspace, request, now, encodeNotificationData)
+      const [row] = yield* sql.unsafe<{ readonly positions: string }>(SqliteAppend.appendStatement, [document]).pipe(
+        Effect.catchTag("SqlError", (error): Effect.Effect<never, VersionConflict | DuplicateCommand> => {
+          const message = String((error.cause as { readonly message?: unknown } | undefined)?.message ?? "")
+          if (message.includes(SqliteAppend.duplicateCommand)) {
+            return Effect.fail(new DuplicateCommand({ workspace, commandId: request.commandId }))
+          }
+          if (message.includes(SqliteAppend.versionConflict)) return Effect.flip(conflictOf(workspace, request))
+          return isConflict(error) ? Effect.fail(unknownConflict(workspace, request)) : Effect.die(error)
+        })
+      )
+      const positions = JSON.parse(row!.positions) as ReadonlyArray<number>
+      const recorded: Array<RecordedEvent> = []
+      for (const append of request.streams) {
+        append.events.forEach((event, index) => {
+          recorded.push({
+            workspace,
+            stream: append.stream,
+            version: append.expectedVersion + index + 1,
+            position: positions[recorded.length]!,
+            commandId: request.commandId,
+            event
+          })
+        })
+      }
+      return recorded as ReadonlyArray<RecordedEvent>
+    })
+
   const eventStore: EventStoreService = {
     readStream: (workspace, stream) =>
       readEvents(sql<EventRow>`SELECT ${columns} FROM dugnad_events
@@ -322,77 +442,7 @@ export const make = Effect.gen(function*() {
       readEvents(sql<EventRow>`SELECT ${columns} FROM dugnad_events
         WHERE workspace = ${workspace} AND command_id = ${commandId} ORDER BY position`),
     append: (workspace, request) =>
-      Effect.gen(function*() {
-        const now = yield* DateTime.now
-        if (isPostgres) {
-          // One writer at a time, so positions become visible in order and a reader that has
-          // seen position n never later finds a smaller one.
-          yield* sql`SELECT pg_advisory_xact_lock(${appendLock})`
-        }
-        const claimed = yield* sql`INSERT INTO dugnad_commands (workspace, command_id)
-          VALUES (${workspace}, ${request.commandId}) ON CONFLICT DO NOTHING RETURNING command_id`
-        if (claimed.length === 0) {
-          return yield* new DuplicateCommand({ workspace, commandId: request.commandId })
-        }
-        const recorded: Array<RecordedEvent> = []
-        // Each event is encoded once: its stored form also goes into its outbox row.
-        const storedData = new Map<unknown, unknown>()
-        for (const append of request.streams) {
-          const [current] = yield* sql<{ readonly version: number | string | null }>`SELECT MAX(version) AS version
-            FROM dugnad_events WHERE workspace = ${workspace} AND stream = ${append.stream}`
-          const actual = Number(current?.version ?? 0)
-          if (actual !== append.expectedVersion) {
-            return yield* new VersionConflict({
-              workspace,
-              stream: append.stream,
-              expected: append.expectedVersion,
-              actual
-            })
-          }
-          for (let index = 0; index < append.events.length; index++) {
-            const event = append.events[index]!
-            const stored = toStored(event)
-            storedData.set(event, stored.data)
-            const version = append.expectedVersion + index + 1
-            const [row] = yield* sql<{ readonly position: number | string }>`INSERT INTO dugnad_events
-              (workspace, stream, version, command_id, type, schema_version, data)
-              VALUES (${workspace}, ${append.stream}, ${version}, ${request.commandId}, ${stored.type},
-                ${stored.version}, ${JSON.stringify(stored.data)})
-              RETURNING position`
-            recorded.push({
-              workspace,
-              stream: append.stream,
-              version,
-              position: Number(row!.position),
-              commandId: request.commandId,
-              event
-            })
-          }
-        }
-        yield* writeProjections(request.projections, request.streams)
-        const last = recorded[recorded.length - 1]
-        if (last !== undefined) yield* setCheckpoint(last.position)
-        for (const notification of request.notifications) {
-          yield* sql`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
-            VALUES (${notification.id}, ${workspace}, ${notificationJson(notification, storedData.get(notification.event))}, 'pending', 0,
-              ${now.epochMillis})
-            ON CONFLICT (id) DO NOTHING`
-        }
-        return recorded as ReadonlyArray<RecordedEvent>
-      }).pipe(
-        sql.withTransaction,
-        Effect.catchTag("SqlError", (error) =>
-          isConflict(error)
-            ? Effect.fail(
-              new VersionConflict({
-                workspace,
-                stream: request.streams[0]?.stream ?? "",
-                expected: request.streams[0]?.expectedVersion ?? 0,
-                actual: -1
-              })
-            )
-            : Effect.die(error))
-      )
+      isPostgres ? appendInTransaction(workspace, request) : appendInOneStatement(workspace, request)
   }
 
   const outbox: OutboxService = {

@@ -5,6 +5,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Commands from "../../src/Commands.js"
 import { Directory } from "../../src/Directory.js"
 import { EventStore, type StreamAppend } from "../../src/EventStore.js"
@@ -87,6 +88,7 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
           append(kyst, "c2", [{ stream: streamA, expectedVersion: 1, events: [comment("sent")] }])
         )
         assert.strictEqual(errorTag(result), "VersionConflict")
+        assert.deepInclude(Either.getLeft(result).pipe(Option.getOrThrow), { stream: streamA, expected: 1, actual: 2 })
         assert.strictEqual((yield* store.readStream(kyst, streamA)).length, 2)
         assert.strictEqual((yield* store.eventsOfCommand(kyst, CommandId.make("c2"))).length, 0)
         assert.strictEqual((yield* outbox.list(kyst)).length, 2)
@@ -106,13 +108,16 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
           ])
         )
         assert.strictEqual(errorTag(result), "VersionConflict")
+        assert.deepInclude(Either.getLeft(result).pipe(Option.getOrThrow), { stream: streamB, expected: 0, actual: 1 })
         assert.strictEqual((yield* store.readStream(kyst, streamA)).length, 0)
-        yield* append(kyst, "c3", [
+        const written = yield* append(kyst, "c3", [
           { stream: streamA, expectedVersion: 0, events: [comment("a")] },
           { stream: streamB, expectedVersion: 1, events: [comment("b2")] }
         ])
         const recorded = yield* store.eventsOfCommand(kyst, CommandId.make("c3"))
         assert.deepStrictEqual(recorded.map((entry) => [entry.stream, entry.version]), [[streamA, 1], [streamB, 2]])
+        // What the append returns is what was stored, positions included.
+        assert.deepStrictEqual(written, recorded)
       }))
 
     test("GIVEN a recorded command id WHEN it is appended again THEN DuplicateCommand and the first events stand", () =>
@@ -320,5 +325,37 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
           "FactsApproved",
           "ApprovedForPublication"
         ])
+      }))
+
+    test("GIVEN an accepted comment WHEN the same command is sent again, even after others THEN the first result comes back and it is stored once", () =>
+      Effect.gen(function*() {
+        const workspace = yield* seedTeam()
+        const send = (actor: MemberId, command: ItemCommand, commandId: string) =>
+          Commands.handle({ workspace, commandId: CommandId.make(commandId), actor, item: ids.item, command })
+        yield* send(ids.ola, ItemCommand.SubmitIdea({ title: "Ny fiskerihavn", pitch: "", goals: [], concerns: [] }), "submit")
+        const first = yield* send(ids.per, ItemCommand.Comment({ text: "Godt forslag" }), "comment")
+        yield* send(ids.ingrid, ItemCommand.Comment({ text: "Enig" }), "other")
+        // A comment fits the item again, so the re-sent command is decided afresh and stopped by its id.
+        const again = yield* send(ids.per, ItemCommand.Comment({ text: "Godt forslag" }), "comment")
+        assert.isTrue(again.replayed)
+        assert.deepStrictEqual(again.events, first.events)
+        assert.strictEqual(again.version, 2)
+        const store = yield* EventStore
+        const comments = (yield* store.readStream(workspace, ids.item)).filter((entry) => entry.event._tag === "CommentAdded")
+        assert.strictEqual(comments.length, 2)
+      }))
+
+    test("GIVEN an unknown workspace or an unknown member WHEN a command is sent THEN the error names which", () =>
+      Effect.gen(function*() {
+        const workspace = yield* seedTeam()
+        const comment = ItemCommand.Comment({ text: "Hei" })
+        const noWorkspace = yield* Effect.either(
+          Commands.handle({ workspace: WorkspaceId.make("ingen"), commandId: CommandId.make("x1"), actor: ids.per, item: ids.item, command: comment })
+        )
+        assert.strictEqual(errorTag(noWorkspace), "UnknownWorkspace")
+        const noMember = yield* Effect.either(
+          Commands.handle({ workspace, commandId: CommandId.make("x2"), actor: MemberId.make("ukjent"), item: ids.item, command: comment })
+        )
+        assert.strictEqual(errorTag(noMember), "UnknownMember")
       }))
   })
