@@ -59,7 +59,9 @@ export type MediaKind = typeof MediaKind.Type
 export const Media = Schema.Struct({
   kind: MediaKind,
   url: Schema.NonEmptyTrimmedString,
-  alt: Schema.NonEmptyTrimmedString
+  alt: Schema.NonEmptyTrimmedString,
+  /** A video's length in seconds, when known (the format checks compare it with each network's limits). */
+  durationSeconds: exactOptional(Schema.Number.pipe(Schema.positive(), Schema.finite()))
 })
 /** @since 0.1.0 @category media */
 export type Media = typeof Media.Type

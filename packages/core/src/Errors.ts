@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { CommandId, ItemId, MemberId, ObjectionId, SuggestionId, WorkspaceId } from "./Ids.js"
+import { CommandId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId, WorkspaceId } from "./Ids.js"
 
 /**
  * The rule an actor failed. Adapters explain each one.
@@ -304,6 +304,39 @@ export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("St
   store: Schema.Literal("sqlite", "postgres"),
   location: Schema.String,
   detail: Schema.String
+}) {}
+
+/**
+ * No meeting series with this id in the workspace.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnknownMeeting extends Schema.TaggedError<UnknownMeeting>()("UnknownMeeting", {
+  workspace: WorkspaceId,
+  meeting: MeetingId
+}) {}
+
+/**
+ * The series has no occurrence at this local start time (or it was cancelled). `occurrence` is the
+ * occurrence's original local start, `2026-03-03T10:00`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnknownOccurrence extends Schema.TaggedError<UnknownOccurrence>()("UnknownOccurrence", {
+  meeting: MeetingId,
+  occurrence: Schema.String
+}) {}
+
+/**
+ * The meeting series has ended; it can no longer be changed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class SeriesEnded extends Schema.TaggedError<SeriesEnded>()("SeriesEnded", {
+  meeting: MeetingId
 }) {}
 
 /**

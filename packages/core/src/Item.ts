@@ -13,6 +13,7 @@
  * @since 0.1.0
  */
 import * as Data from "effect/Data"
+import * as Schema from "effect/Schema"
 import type * as DateTime from "effect/DateTime"
 import type { DraftBody, Network, RevisionKind } from "./Draft.js"
 import type { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
@@ -221,16 +222,13 @@ export type ItemState = Data.TaggedEnum<{
  */
 export const ItemState = Data.taggedEnum<ItemState>()
 
-/** @since 0.1.0 @category state */
-export type Stage = ItemState["_tag"]
-
 /**
- * Every stage, in workflow order.
+ * The name of a stage, as a Schema (read models and reports carry it).
  *
  * @since 0.1.0
  * @category state
  */
-export const stages: ReadonlyArray<Stage> = [
+export const Stage = Schema.Literal(
   "None",
   "Idea",
   "Parked",
@@ -242,7 +240,17 @@ export const stages: ReadonlyArray<Stage> = [
   "CorrectionNeeded",
   "Closed",
   "Withdrawn"
-]
+)
+/** @since 0.1.0 @category state */
+export type Stage = ItemState["_tag"]
+
+/**
+ * Every stage, in workflow order.
+ *
+ * @since 0.1.0
+ * @category state
+ */
+export const stages: ReadonlyArray<Stage> = Stage.literals
 
 /**
  * Stages that accept no further commands.

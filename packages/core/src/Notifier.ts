@@ -17,7 +17,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
-import type { Notification } from "./Notification.js"
+import type { OutboxMessage } from "./Notification.js"
 
 /**
  * A notification could not be delivered. `reason` is for operators (it is stored as the outbox
@@ -47,7 +47,7 @@ export interface NotifierService {
    * Sends one notification to its audience. May be called more than once for the same
    * notification (see the module docs); succeeding means it was sent, or had been before.
    */
-  readonly deliver: (notification: Notification) => Effect.Effect<void, DeliveryFailed>
+  readonly deliver: (notification: OutboxMessage) => Effect.Effect<void, DeliveryFailed>
 }
 
 /**
@@ -66,7 +66,7 @@ export class Notifier extends Context.Tag("@dugnad/core/Notifier")<Notifier, Not
  * @category recording
  */
 export interface DeliveryAttempt {
-  readonly notification: Notification
+  readonly notification: OutboxMessage
   readonly attempt: number
   readonly at: DateTime.Utc
   readonly failure: Option.Option<DeliveryFailed>
@@ -80,7 +80,7 @@ export interface DeliveryAttempt {
  */
 export interface RecordingService {
   /** The notifications delivered successfully, in order; a notification delivered twice is listed twice. */
-  readonly delivered: Effect.Effect<ReadonlyArray<Notification>>
+  readonly delivered: Effect.Effect<ReadonlyArray<OutboxMessage>>
   /** Every call of `deliver`, failed ones included, in order. */
   readonly attempts: Effect.Effect<ReadonlyArray<DeliveryAttempt>>
 }
@@ -100,7 +100,7 @@ export class Recording extends Context.Tag("@dugnad/core/Notifier/Recording")<Re
  * @since 0.1.0
  * @category recording
  */
-export type Respond = (notification: Notification, attempt: number) => Effect.Effect<void, DeliveryFailed>
+export type Respond = (notification: OutboxMessage, attempt: number) => Effect.Effect<void, DeliveryFailed>
 
 /**
  * A notifier that sends nothing and remembers every call, for tests and for embedding the core

@@ -10,7 +10,7 @@ import * as Context from "effect/Context"
 import type * as DateTime from "effect/DateTime"
 import type * as Effect from "effect/Effect"
 import type { WorkspaceId } from "./Ids.js"
-import type { Notification } from "./Notification.js"
+import type { OutboxMessage, Reminder } from "./Notification.js"
 
 /**
  * Where an outbox row stands: waiting (`pending`, due at `nextAttemptAt`), being delivered by a
@@ -28,7 +28,7 @@ export type DeliveryStatus = "pending" | "claimed" | "delivered" | "parked"
  * @category model
  */
 export interface OutboxEntry {
-  readonly notification: Notification
+  readonly notification: OutboxMessage
   readonly status: DeliveryStatus
   readonly attempts: number
   readonly nextAttemptAt: DateTime.Utc
@@ -50,6 +50,11 @@ export const claimLease = "1 minute"
  * @category port
  */
 export interface OutboxService {
+  /**
+   * Adds reminders as pending rows, due now, skipping any whose id the outbox already holds (in
+   * any status): an occasion is taken once. Returns the ids that were added.
+   */
+  readonly enqueue: (reminders: ReadonlyArray<Reminder>) => Effect.Effect<ReadonlyArray<string>>
   /** Every row of a workspace, oldest first, with its status. */
   readonly list: (workspace: WorkspaceId) => Effect.Effect<ReadonlyArray<OutboxEntry>>
   /**

@@ -43,7 +43,7 @@ import * as SqliteAppend from "./internal/sqliteAppend.js"
 import { Replay } from "./internal/replay.js"
 import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
 import { ReadModel, type ReadModelService } from "./ReadModel.js"
-import { Notification } from "./Notification.js"
+import { Notification, OutboxMessage, Reminder } from "./Notification.js"
 import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxService } from "./Outbox.js"
 
 const migrations = {
@@ -134,7 +134,8 @@ const notificationJson = (notification: Notification, eventData: unknown): strin
     audience: notification.audience,
     event: eventData
   })
-const decodeNotification = Schema.decodeSync(Schema.parseJson(Notification))
+const decodeMessage = Schema.decodeSync(Schema.parseJson(OutboxMessage))
+const encodeReminder = Schema.encodeSync(Schema.parseJson(Reminder))
 const encodeMember = Schema.encodeSync(Schema.parseJson(Member))
 /**
  * Every command looks up its workspace and its actor. Their rows change rarely, so the decoded
@@ -177,7 +178,7 @@ const toRecorded = recordedWith(fromStored)
 const toRecordedTrusted = recordedWith(fromStoredTrusted)
 
 const toEntry = (row: OutboxRow): OutboxEntry => ({
-  notification: decodeNotification(row.data),
+  notification: decodeMessage(row.data),
   status: row.status as DeliveryStatus,
   attempts: Number(row.attempts),
   nextAttemptAt: DateTime.unsafeMake(Number(row.next_attempt_at)),
@@ -446,6 +447,19 @@ export const make = Effect.gen(function*() {
   }
 
   const outbox: OutboxService = {
+    enqueue: (reminders) =>
+      reminders.length === 0 ? Effect.succeed([]) : Effect.gen(function*() {
+        const now = yield* DateTime.now
+        const added: Array<string> = []
+        for (const reminder of reminders) {
+          const rows = yield* sql<{ readonly id: string }>`INSERT INTO dugnad_outbox
+              (id, workspace, data, status, attempts, next_attempt_at)
+            VALUES (${reminder.id}, ${reminder.workspace}, ${encodeReminder(reminder)}, 'pending', 0, ${now.epochMillis})
+            ON CONFLICT (id) DO NOTHING RETURNING id`
+          if (rows.length > 0) added.push(reminder.id)
+        }
+        return added as ReadonlyArray<string>
+      }).pipe(writeTransaction, Effect.orDie),
     list: (workspace) =>
       sql<OutboxRow>`SELECT data, status, attempts, next_attempt_at, last_error FROM dugnad_outbox
         WHERE workspace = ${workspace} ORDER BY seq`.pipe(Effect.map((rows) => rows.map(toEntry)), Effect.orDie),

@@ -11,7 +11,7 @@ import { ItemCommand } from "../src/ItemCommand.js"
 import type { Audience } from "../src/Notification.js"
 import { Outbox } from "../src/Outbox.js"
 import * as Queries from "../src/Queries.js"
-import { body, ids } from "./utils/fixtures.js"
+import { asNotification, body, ids } from "./utils/fixtures.js"
 import { memoryLayer, seedTeam } from "./utils/team.js"
 
 let sequence = 0
@@ -239,7 +239,7 @@ describe("Commands", () => {
       }
       const outbox = yield* Outbox
       const rows = yield* outbox.list(workspace)
-      const last = rows[rows.length - 1]!.notification
+      const last = asNotification(rows[rows.length - 1]!.notification)
       assert.strictEqual(last.item, ids.followUp)
       assert.deepStrictEqual(last.audience, { _tag: "Role", role: "advisor" })
     }).pipe(Effect.provide(memoryLayer)))
@@ -261,7 +261,7 @@ describe("Commands", () => {
       yield* send(workspace, ids.ingrid, ItemCommand.ApproveForPublication({ revision: 2 }))
       const outbox = yield* Outbox
       const rows = (yield* outbox.list(workspace)).map((row): [string, Audience] => [
-        row.notification.event._tag,
+        asNotification(row.notification).event._tag,
         row.notification.audience
       ])
       const to = (...members: Array<MemberId>): Audience => ({ _tag: "Members", members: [members[0]!, ...members.slice(1)] })

@@ -20,7 +20,7 @@ import { ItemCommand } from "../src/ItemCommand.js"
 import * as Notifier from "../src/Notifier.js"
 import { Outbox } from "../src/Outbox.js"
 import { eventually } from "./utils/eventually.js"
-import { ids } from "./utils/fixtures.js"
+import { asNotification, ids } from "./utils/fixtures.js"
 import {
   checkPostgres,
   memoryStore,
@@ -98,7 +98,7 @@ const dispatcherSuite = (name: string, make: () => StoreLayer) =>
 
         const delivered = yield* recording.delivered
         assert.deepStrictEqual(delivered.map((n) => n.id), pending.map((row) => row.notification.id), "oldest first, once each")
-        assert.deepStrictEqual(delivered.map((n) => n.event._tag), ["IdeaSubmitted", "IdeaSubmitted", "IdeaSubmitted", "IdeaSubmitted", "IdeaSubmitted"])
+        assert.deepStrictEqual(delivered.map((n) => asNotification(n).event._tag), ["IdeaSubmitted", "IdeaSubmitted", "IdeaSubmitted", "IdeaSubmitted", "IdeaSubmitted"])
         const rows = yield* outbox.list(workspace)
         assert.isTrue(rows.every((row) => row.status === "delivered" && row.attempts === 1 && row.lastError === undefined))
 

@@ -94,6 +94,17 @@ export const make = Effect.sync(() => {
   const claimedUntil = new Map<string, number>()
 
   const outbox: OutboxService = {
+    enqueue: (reminders) =>
+      Effect.map(DateTime.now, (now) => {
+        const added: Array<string> = []
+        for (const reminder of reminders) {
+          if (rowIndex.has(reminder.id)) continue
+          rowIndex.set(reminder.id, rows.length)
+          rows.push({ notification: reminder, status: "pending", attempts: 0, nextAttemptAt: now, lastError: undefined })
+          added.push(reminder.id)
+        }
+        return added
+      }),
     list: (workspace) => Effect.sync(() => rows.filter((row) => row.notification.workspace === workspace)),
     claim: (limit) =>
       Effect.map(Clock.currentTimeMillis, (now) => {

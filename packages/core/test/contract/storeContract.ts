@@ -13,11 +13,11 @@ import { CommandId, ItemId, MemberId, WorkspaceId } from "../../src/Ids.js"
 import { ItemCommand } from "../../src/ItemCommand.js"
 import type { ItemEvent } from "../../src/ItemEvent.js"
 import { Goal, Member, Workspace } from "../../src/Member.js"
-import { Notification, notificationId } from "../../src/Notification.js"
+import { Notification, notificationId, Reminder } from "../../src/Notification.js"
 import { Outbox } from "../../src/Outbox.js"
 import { ReadModel } from "../../src/ReadModel.js"
 import * as Queries from "../../src/Queries.js"
-import { body, ids, t0 } from "../utils/fixtures.js"
+import { asNotification, body, ids, t0 } from "../utils/fixtures.js"
 import { later, type Store, type StoreLayer } from "../utils/stores.js"
 import { seedTeam } from "../utils/team.js"
 
@@ -153,19 +153,19 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         const outbox = yield* Outbox
         yield* append(kyst, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("1"), comment("2"), comment("3")] }])
         const first = yield* outbox.claim(2)
-        assert.deepStrictEqual(first.map((row) => row.notification.version), [1, 2])
+        assert.deepStrictEqual(first.map((row) => asNotification(row.notification).version), [1, 2])
         assert.deepStrictEqual(first.map((row) => [row.status, row.attempts]), [["claimed", 1], ["claimed", 1]])
         const second = yield* outbox.claim(10)
-        assert.deepStrictEqual(second.map((row) => row.notification.version), [3], "claimed rows are not handed out twice")
+        assert.deepStrictEqual(second.map((row) => asNotification(row.notification).version), [3], "claimed rows are not handed out twice")
         yield* outbox.markDelivered([first[0]!.notification.id])
         const retryAt = DateTime.add(yield* DateTime.now, { minutes: 5 })
         yield* outbox.retryLater(first[1]!.notification.id, "429 Too Many Requests", retryAt)
         assert.strictEqual((yield* outbox.claim(10)).length, 0, "not due yet, and the third is still leased")
         const afterLease = yield* later(10 * 60_000)(outbox.claim(10))
-        assert.deepStrictEqual(afterLease.map((row) => [row.notification.version, row.attempts]), [[2, 2], [3, 2]])
+        assert.deepStrictEqual(afterLease.map((row) => [asNotification(row.notification).version, row.attempts]), [[2, 2], [3, 2]])
         yield* outbox.park(afterLease[0]!.notification.id, "gave up")
         const rows = yield* outbox.list(kyst)
-        assert.deepStrictEqual(rows.map((row) => [row.notification.version, row.status]), [
+        assert.deepStrictEqual(rows.map((row) => [asNotification(row.notification).version, row.status]), [
           [1, "delivered"],
           [2, "parked"],
           [3, "claimed"]
@@ -175,7 +175,7 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         assert.strictEqual((yield* outbox.list(kyst))[1]!.status, "parked", "another workspace cannot unpark it")
         yield* outbox.unpark(kyst, [rows[1]!.notification.id])
         const unparked = yield* later(20 * 60_000)(outbox.claim(10))
-        assert.deepStrictEqual(unparked.map((row) => row.notification.version).sort(), [2, 3])
+        assert.deepStrictEqual(unparked.map((row) => asNotification(row.notification).version).sort(), [2, 3])
       }))
 
     test("GIVEN notifications in two workspaces WHEN listed THEN each workspace sees only its own", () =>
@@ -183,8 +183,31 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         const outbox = yield* Outbox
         yield* append(kyst, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("k")] }])
         yield* append(fisk, "c1", [{ stream: streamA, expectedVersion: 0, events: [comment("f")] }])
-        assert.deepStrictEqual((yield* outbox.list(kyst)).map((row) => row.notification.event), [comment("k")])
-        assert.deepStrictEqual((yield* outbox.list(fisk)).map((row) => row.notification.event), [comment("f")])
+        assert.deepStrictEqual((yield* outbox.list(kyst)).map((row) => asNotification(row.notification).event), [comment("k")])
+        assert.deepStrictEqual((yield* outbox.list(fisk)).map((row) => asNotification(row.notification).event), [comment("f")])
+      }))
+
+    test("GIVEN a reminder WHEN it is offered again, even after delivery THEN the outbox takes it once, in its workspace only", () =>
+      Effect.gen(function*() {
+        const outbox = yield* Outbox
+        const reminder = (workspace: WorkspaceId, id: string) =>
+          Reminder.make({
+            id,
+            workspace,
+            audience: { _tag: "Members", members: [ids.per] },
+            subject: { _tag: "ReviewDue", item: streamA, title: "Ny havn", due: t0, overdue: false }
+          })
+        assert.deepStrictEqual(yield* outbox.enqueue([reminder(kyst, "r1"), reminder(kyst, "r2")]), ["r1", "r2"])
+        const claimed = yield* outbox.claim(10)
+        assert.deepStrictEqual(claimed.map((row) => row.notification), [reminder(kyst, "r1"), reminder(kyst, "r2")])
+        yield* outbox.markDelivered(["r1"])
+        assert.deepStrictEqual(yield* outbox.enqueue([reminder(kyst, "r1"), reminder(kyst, "r3")]), ["r3"])
+        assert.deepStrictEqual((yield* outbox.list(kyst)).map((row) => [row.notification.id, row.status]), [
+          ["r1", "delivered"],
+          ["r2", "claimed"],
+          ["r3", "pending"]
+        ])
+        assert.deepStrictEqual(yield* outbox.list(fisk), [])
       }))
 
     test("GIVEN the directory WHEN workspaces, members and goals are stored THEN they read back per workspace", () =>
@@ -318,7 +341,7 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         const board = yield* Queries.board(workspace)
         assert.deepStrictEqual(board.find((column) => column.stage === "Approved")?.cards.map((card) => card.item), [ids.item])
         const outbox = yield* Outbox
-        assert.deepStrictEqual((yield* outbox.list(workspace)).map((row) => row.notification.event._tag), [
+        assert.deepStrictEqual((yield* outbox.list(workspace)).map((row) => asNotification(row.notification).event._tag), [
           "IdeaSubmitted",
           "IdeaAccepted",
           "ReviewRequested",

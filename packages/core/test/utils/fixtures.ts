@@ -2,6 +2,7 @@ import * as DateTime from "effect/DateTime"
 import type { DraftBody } from "../../src/Draft.js"
 import { GoalId, ItemId, MemberId } from "../../src/Ids.js"
 import type { Actor } from "../../src/Member.js"
+import { isItemNotification, type Notification, type OutboxMessage } from "../../src/Notification.js"
 
 /** The cast of the article: an advisor, two subject experts, a manager who is also an expert, and a colleague. */
 export const ids = {
@@ -35,3 +36,9 @@ export const body = (text: string, extra: Partial<DraftBody> = {}): DraftBody =>
   networks: ["facebook", "linkedin"],
   ...extra
 })
+
+/** The item notification in an outbox row (the tests that use it write no reminders). */
+export const asNotification = (message: OutboxMessage): Notification => {
+  if (!isItemNotification(message)) throw new Error(`expected an item notification, got ${message.id}`)
+  return message
+}
