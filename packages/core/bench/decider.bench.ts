@@ -450,6 +450,7 @@ const emptyWork = (owner: MemberId): Work => ({
   revisions: [],
   reviewers: [],
   due: undefined,
+  reminder: undefined,
   approvals: [],
   objections: [],
   suggestions: []

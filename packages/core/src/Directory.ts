@@ -21,6 +21,10 @@ import type { Goal, Member, Workspace } from "./Member.js"
 export interface DirectoryService {
   readonly createWorkspace: (workspace: Workspace) => Effect.Effect<void, WorkspaceExists>
   readonly workspace: (id: WorkspaceId) => Effect.Effect<Workspace, UnknownWorkspace>
+  /** Replaces a workspace's settings (name, locale, time zone, reminders). */
+  readonly updateWorkspace: (workspace: Workspace) => Effect.Effect<void, UnknownWorkspace>
+  /** Every workspace, by id (the schedulers go through them all). */
+  readonly workspaces: Effect.Effect<ReadonlyArray<Workspace>>
   /** Adds a member or replaces the one with the same id. Handles are unique per workspace. */
   readonly putMember: (member: Member) => Effect.Effect<void, HandleTaken | UnknownWorkspace>
   readonly member: (workspace: WorkspaceId, id: MemberId) => Effect.Effect<Member, UnknownMember>

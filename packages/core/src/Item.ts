@@ -18,6 +18,7 @@ import type * as DateTime from "effect/DateTime"
 import type { DraftBody, Network, RevisionKind } from "./Draft.js"
 import type { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
 import type { Highlight, Metrics } from "./ItemEvent.js"
+import type { ReminderPolicy } from "./Member.js"
 
 /**
  * The idea an item grew from.
@@ -125,6 +126,8 @@ export interface Work {
   readonly revisions: ReadonlyArray<Revision>
   readonly reviewers: ReadonlyArray<Reviewer>
   readonly due: DateTime.Utc | undefined
+  /** When reviewers are reminded before `due`; undefined: the workspace's policy. */
+  readonly reminder: ReminderPolicy | undefined
   readonly approvals: ReadonlyArray<FactApproval>
   readonly objections: ReadonlyArray<Objection>
   readonly suggestions: ReadonlyArray<Suggestion>

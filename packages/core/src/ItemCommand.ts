@@ -10,6 +10,7 @@ import type * as DateTime from "effect/DateTime"
 import type { DraftBody, Network, RevisionKind } from "./Draft.js"
 import type { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
 import type { Highlight, Metrics, ReviewerRequest } from "./ItemEvent.js"
+import type { ReminderPolicy } from "./Member.js"
 
 /**
  * A command about one item. See the command table in the package README for who may give each
@@ -41,7 +42,12 @@ export type ItemCommand = Data.TaggedEnum<{
   DeclineIdea: { readonly reason: string }
   /** Writes the first draft (`baseRevision` 0) or a new revision of the one the author saw. */
   WriteDraft: { readonly baseRevision: number; readonly kind: RevisionKind; readonly body: DraftBody }
-  RequestReview: { readonly reviewers: ReadonlyArray<ReviewerRequest>; readonly due?: DateTime.Utc | undefined }
+  RequestReview: {
+    readonly reviewers: ReadonlyArray<ReviewerRequest>
+    readonly due?: DateTime.Utc | undefined
+    /** When to remind the reviewers before `due`; absent: the workspace's policy. */
+    readonly reminder?: ReminderPolicy | undefined
+  }
   ApproveFacts: { readonly revision: number }
   RaiseObjection: { readonly revision: number; readonly claim: string; readonly correction: string }
   ResolveObjection: { readonly objection: ObjectionId; readonly note?: string | undefined }

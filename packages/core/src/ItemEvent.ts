@@ -14,6 +14,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { DraftBody, Network, RevisionKind } from "./Draft.js"
 import { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
+import { ReminderPolicy } from "./Member.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
 const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
@@ -147,7 +148,9 @@ export interface DraftRevised extends Schema.Schema.Type<typeof DraftRevised> {}
 export const ReviewRequested = Schema.TaggedStruct("ReviewRequested", {
   ...stamp,
   reviewers: Schema.Array(ReviewerRequest),
-  due: exactOptional(Schema.DateTimeUtc)
+  due: exactOptional(Schema.DateTimeUtc),
+  /** When to remind the reviewers before `due` (the workspace's policy when absent). */
+  reminder: exactOptional(ReminderPolicy)
 })
 /** @since 0.1.0 */
 export interface ReviewRequested extends Schema.Schema.Type<typeof ReviewRequested> {}

@@ -32,6 +32,19 @@ export const Locale = Schema.Literal("nb", "en")
 export type Locale = typeof Locale.Type
 
 /**
+ * When to remind before something is due: `"never"`, or so many hours before.
+ *
+ * @since 0.1.0
+ * @category workspaces
+ */
+export const ReminderPolicy = Schema.Union(
+  Schema.Literal("never"),
+  Schema.Struct({ hoursBefore: Schema.Int.pipe(Schema.positive()) })
+)
+/** @since 0.1.0 @category workspaces */
+export type ReminderPolicy = typeof ReminderPolicy.Type
+
+/**
  * A workspace: the isolation boundary for every command and query.
  *
  * @since 0.1.0
@@ -41,8 +54,13 @@ export class Workspace extends Schema.Class<Workspace>("@dugnad/Workspace")({
   id: WorkspaceId,
   name: Schema.NonEmptyTrimmedString,
   locale: Locale,
-  timeZone: Schema.NonEmptyTrimmedString
+  timeZone: Schema.NonEmptyTrimmedString,
+  /** When reviewers are reminded before a review's due time (default a day before; "never"). */
+  reviewReminder: exactOptional(ReminderPolicy),
+  /** Days after publication the advisor is reminded to record results (default 2 and 7). */
+  checkInDays: exactOptional(Schema.Array(Schema.Int.pipe(Schema.positive())))
 }) {}
+
 
 /**
  * A person in the member directory. A `handle` is unique within its workspace and is what people

@@ -523,6 +523,17 @@ export const make = Effect.gen(function*() {
           return found === undefined ? Effect.fail(new UnknownWorkspace({ workspace: id })) : Effect.succeed(found)
         })
       ),
+    updateWorkspace: (workspace) =>
+      sql`UPDATE dugnad_workspaces SET data = ${encodeWorkspace(workspace)} WHERE id = ${workspace.id} RETURNING id`.pipe(
+        Effect.orDie,
+        Effect.flatMap((rows) =>
+          rows.length === 0 ? Effect.fail(new UnknownWorkspace({ workspace: workspace.id })) : Effect.void
+        )
+      ),
+    workspaces: sql<{ readonly data: string }>`SELECT data FROM dugnad_workspaces ORDER BY id`.pipe(
+      Effect.map((rows) => rows.map((row) => decodeWorkspace(row.data))),
+      Effect.orDie
+    ),
     putMember: (member) =>
       Effect.gen(function*() {
         const exists = yield* sql`SELECT id FROM dugnad_workspaces WHERE id = ${member.workspaceId}`

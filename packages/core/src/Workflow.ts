@@ -434,11 +434,14 @@ const requestReview = (state: ItemState, command: Cmd<"RequestReview">, context:
   const hasExpert = command.reviewers.some((reviewer) => reviewer.expert) ||
     work.reviewers.some((reviewer) => reviewer.expert)
   if (!hasExpert) return reject(refuse(ExpertReviewerRequired, { item: context.item }))
-  return accept(
-    command.due === undefined
-      ? { _tag: "ReviewRequested", by: context.actor.id, at: context.now, reviewers: command.reviewers }
-      : { _tag: "ReviewRequested", by: context.actor.id, at: context.now, reviewers: command.reviewers, due: command.due }
-  )
+  return accept({
+    _tag: "ReviewRequested",
+    by: context.actor.id,
+    at: context.now,
+    reviewers: command.reviewers,
+    ...(command.due === undefined ? {} : { due: command.due }),
+    ...(command.reminder === undefined ? {} : { reminder: command.reminder })
+  })
 }
 
 const approveFacts = (state: ItemState, command: Cmd<"ApproveFacts">, context: DecideContext): Decision => {
@@ -803,6 +806,7 @@ const emptyWork = (owner: Work["owner"]): Work => ({
   revisions: [],
   reviewers: [],
   due: undefined,
+  reminder: undefined,
   approvals: [],
   objections: [],
   suggestions: []
@@ -885,7 +889,7 @@ export const evolve = (state: ItemState, event: ItemEvent): ItemState => {
       return {
         _tag: "InReview",
         idea: state.idea,
-        work: { ...state.work, reviewers, due: event.due ?? state.work.due }
+        work: { ...state.work, reviewers, due: event.due ?? state.work.due, reminder: event.reminder ?? state.work.reminder }
       }
     }
     case "FactsApproved": {

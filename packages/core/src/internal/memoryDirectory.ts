@@ -26,6 +26,13 @@ export const make = Effect.sync((): DirectoryService => {
         const found = workspaces.get(id)
         return found === undefined ? Effect.fail(new UnknownWorkspace({ workspace: id })) : Effect.succeed(found)
       }),
+    updateWorkspace: (workspace) =>
+      Effect.suspend(() => {
+        if (!workspaces.has(workspace.id)) return Effect.fail(new UnknownWorkspace({ workspace: workspace.id }))
+        workspaces.set(workspace.id, workspace)
+        return Effect.void
+      }),
+    workspaces: Effect.sync(() => [...workspaces.values()].sort((a, b) => a.id.localeCompare(b.id))),
     putMember: (member) =>
       Effect.suspend((): Effect.Effect<void, HandleTaken | UnknownWorkspace> => {
         const list = members.get(member.workspaceId)
