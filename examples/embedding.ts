@@ -294,7 +294,8 @@ export const story = Effect.gen(function*() {
   // and mark them delivered. Here we only list them.
   yield* Console.log("\n== Outbox: who is told what")
   const outbox = yield* Outbox.Outbox
-  const rows = yield* outbox.list(workspace.id)
+  // This example writes no reminders: every row is an item event's notification.
+  const rows = (yield* outbox.list(workspace.id)).map((row) => row.notification).filter(Notification.isItemNotification)
   const told = (audience: Notification.Audience): ReadonlyArray<string> => {
     switch (audience._tag) {
       case "Members":
@@ -303,10 +304,12 @@ export const story = Effect.gen(function*() {
         return members.filter((member) => Member.hasRole(member, audience.role)).map((member) => member.name)
       case "TeamChannel":
         return ["team channel"]
+      case "Channel":
+        return [`#${audience.channel}`]
     }
   }
   for (const row of rows) {
-    const { audience, event, version } = row.notification
+    const { audience, event, version } = row
     const whom = audience._tag === "Role" ? `every ${audience.role}: ${told(audience).join(", ")}` : told(audience).join(", ")
     yield* Console.log(`   v${String(version).padEnd(3)} ${event._tag.padEnd(24)} → ${whom}`)
   }
@@ -328,7 +331,7 @@ export const story = Effect.gen(function*() {
     state: view.state,
     refusals,
     replayed: again.replayed,
-    outbox: rows.map((row) => ({ event: row.notification.event._tag, told: told(row.notification.audience) })),
+    outbox: rows.map((row) => ({ event: row.event._tag, told: told(row.audience) })),
     timeline
   } satisfies Summary
 })

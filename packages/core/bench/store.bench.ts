@@ -45,6 +45,7 @@ import type { ItemState } from "../src/Item.js"
 import { ItemCommand } from "../src/ItemCommand.js"
 import type { ItemEvent } from "../src/ItemEvent.js"
 import type { Actor } from "../src/Member.js"
+import type { MeetingStore } from "../src/MeetingStore.js"
 import type { Outbox } from "../src/Outbox.js"
 import * as Postgres from "../src/Postgres.js"
 import { type ItemProjection, project } from "../src/Projection.js"
@@ -503,7 +504,7 @@ const rawSqlite = (
 // =============================================================================================
 
 type StoreRuntime = ManagedRuntime.ManagedRuntime<
-  EventStore | Outbox | ReadModel | Directory | SqlClient.SqlClient,
+  EventStore | Outbox | ReadModel | Directory | MeetingStore | SqlClient.SqlClient,
   StoreUnavailable
 >
 

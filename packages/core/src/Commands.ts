@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
 import { Directory } from "./Directory.js"
 import {
   type CommandError,
@@ -25,7 +26,9 @@ import type { ItemState } from "./Item.js"
 import { ItemCommand } from "./ItemCommand.js"
 import { type ItemEvent, IdeaSubmitted } from "./ItemEvent.js"
 import { audienceOf, Notification, notificationId } from "./Notification.js"
+import type { MeetingStore } from "./MeetingStore.js"
 import type { Outbox } from "./Outbox.js"
+import { PrimerEntryId } from "./Primer.js"
 import { type ItemProjection, project } from "./Projection.js"
 import type { ReadModel } from "./ReadModel.js"
 import { decide, evolve, fold, initialState } from "./Workflow.js"
@@ -68,7 +71,7 @@ export interface CommandResult {
  * @since 0.1.0
  * @category layers
  */
-export const layerMemory: Layer.Layer<EventStore | Outbox | ReadModel | Directory> = Layer.merge(
+export const layerMemory: Layer.Layer<EventStore | Outbox | ReadModel | Directory | MeetingStore> = Layer.merge(
   EventStore.layerMemory,
   Directory.layerMemory
 )
@@ -221,6 +224,8 @@ const replay = (envelope: Envelope) =>
  * Checks that the goals and people a command names exist in the workspace, and marks each
  * requested reviewer as an expert exactly when the directory says they are one.
  */
+const isBuiltInPrimerId = Schema.is(PrimerEntryId)
+
 const resolveReferences = (workspace: WorkspaceId, command: ItemCommand) =>
   Effect.gen(function*() {
     const directory = yield* Directory
@@ -243,6 +248,14 @@ const resolveReferences = (workspace: WorkspaceId, command: ItemCommand) =>
       case "RemoveReviewer":
         yield* directory.member(workspace, command.reviewer)
         return command
+      case "DecideFormat": {
+        // A decision cites the primer entry that explains it: a built-in one or the workspace's own.
+        const cited = command.primer?.trim()
+        if (cited === undefined || cited === "" || isBuiltInPrimerId(cited)) return command
+        const own = yield* directory.primerEntries(workspace)
+        if (own.some((entry) => entry.id === cited)) return command
+        return yield* new InvalidCommand({ command: command._tag, field: "primer", reason: "not_allowed" })
+      }
       default:
         return command
     }

@@ -11,6 +11,7 @@ import type { HandleTaken, UnknownGoal, UnknownMember, UnknownWorkspace, Workspa
 import type { GoalId, MemberId, WorkspaceId } from "./Ids.js"
 import * as MemoryDirectory from "./internal/memoryDirectory.js"
 import type { Goal, Member, Workspace } from "./Member.js"
+import type { PrimerOverride } from "./Primer.js"
 
 /**
  * What a directory does.
@@ -34,6 +35,10 @@ export interface DirectoryService {
   readonly putGoal: (goal: Goal) => Effect.Effect<void, UnknownWorkspace>
   readonly goal: (workspace: WorkspaceId, id: GoalId) => Effect.Effect<Goal, UnknownGoal>
   readonly goals: (workspace: WorkspaceId) => Effect.Effect<ReadonlyArray<Goal>>
+  /** Stores a workspace's own primer entry, or its version of a built-in one (per id and language). */
+  readonly putPrimerEntry: (workspace: WorkspaceId, entry: PrimerOverride) => Effect.Effect<void, UnknownWorkspace>
+  /** A workspace's own primer entries, every language. */
+  readonly primerEntries: (workspace: WorkspaceId) => Effect.Effect<ReadonlyArray<PrimerOverride>>
 }
 
 /**

@@ -14,6 +14,7 @@ import * as MemoryStore from "./internal/memoryStore.js"
 import type { ItemEvent } from "./ItemEvent.js"
 import type { Notification } from "./Notification.js"
 import type { ItemProjection } from "./Projection.js"
+import { MeetingStore } from "./MeetingStore.js"
 import { Outbox } from "./Outbox.js"
 import { ReadModel } from "./ReadModel.js"
 
@@ -110,11 +111,12 @@ export class EventStore extends Context.Tag("@dugnad/core/EventStore")<EventStor
    *
    * @since 0.1.0
    */
-  static readonly layerMemory: Layer.Layer<EventStore | Outbox | ReadModel> = Layer.effectContext(
+  static readonly layerMemory: Layer.Layer<EventStore | Outbox | ReadModel | MeetingStore> = Layer.effectContext(
     Effect.map(MemoryStore.make, (store) =>
       Context.make(EventStore, store.eventStore).pipe(
         Context.add(Outbox, store.outbox),
-        Context.add(ReadModel, store.readModel)
+        Context.add(ReadModel, store.readModel),
+        Context.add(MeetingStore, store.meetingStore)
       ))
   )
 }

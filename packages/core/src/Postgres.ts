@@ -14,6 +14,7 @@ import * as Redacted from "effect/Redacted"
 import type { Directory } from "./Directory.js"
 import { StoreUnavailable } from "./Errors.js"
 import type { EventStore } from "./EventStore.js"
+import type { MeetingStore } from "./MeetingStore.js"
 import type { Outbox } from "./Outbox.js"
 import type { ReadModel } from "./ReadModel.js"
 import * as SqlStore from "./SqlStore.js"
@@ -83,5 +84,5 @@ export const layerClient = (
  */
 export const layer = (
   options: PostgresOptions
-): Layer.Layer<EventStore | Outbox | ReadModel | Directory | SqlClient.SqlClient, StoreUnavailable> =>
+): Layer.Layer<EventStore | Outbox | ReadModel | Directory | MeetingStore | SqlClient.SqlClient, StoreUnavailable> =>
   SqlStore.layer.pipe(Layer.provideMerge(layerClient(options)))

@@ -7,7 +7,7 @@
  */
 import type * as DateTime from "effect/DateTime"
 import type { Network } from "./Draft.js"
-import type { GoalId, ItemId, MemberId, WorkspaceId } from "./Ids.js"
+import type { GoalId, ItemId, MeetingId, MemberId, WorkspaceId } from "./Ids.js"
 import {
   type ItemState,
   latestRevision,
@@ -32,6 +32,11 @@ export interface ItemSummary {
   readonly title: string
   readonly stage: Stage
   readonly submittedBy: MemberId
+  readonly submittedAt: DateTime.Utc
+  /** The meeting series the idea was brought to, if any. */
+  readonly meeting: MeetingId | undefined
+  /** The successful item this idea follows up, if any. */
+  readonly followUpOf: ItemId | undefined
   readonly owner: MemberId | undefined
   readonly goals: ReadonlyArray<GoalId>
   readonly revision: number
@@ -93,6 +98,9 @@ export const project = (
     title: state.idea.title,
     stage: state._tag,
     submittedBy: state.idea.submittedBy,
+    submittedAt: state.idea.submittedAt,
+    meeting: state.idea.meeting,
+    followUpOf: state.idea.followUpOf,
     owner: work?.owner,
     goals: state.idea.goals,
     revision: work === undefined ? 0 : latestRevision(work)?.number ?? 0,

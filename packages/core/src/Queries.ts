@@ -11,7 +11,8 @@ import { InvalidCommand, UnknownItem } from "./Errors.js"
 import { EventStore } from "./EventStore.js"
 import type { ItemId, MemberId, WorkspaceId } from "./Ids.js"
 import { type DiffLine, lineDiff } from "./internal/lineDiff.js"
-import { type ItemState, type Revision, type Stage, stages, workOf } from "./Item.js"
+import { type CheckOptions, check } from "./FormatChecks.js"
+import { type ItemState, latestRevision, type Revision, type Stage, stages, workOf } from "./Item.js"
 import type { ItemEvent } from "./ItemEvent.js"
 import type { ItemSummary } from "./Projection.js"
 import { type BoardFilter as ReadModelBoardFilter, ReadModel } from "./ReadModel.js"
@@ -186,4 +187,25 @@ export const diff = Effect.fn("Queries.diff")(function*(
   const toRevision = yield* find(to, "to")
   const fromRevision = yield* find(from, "from")
   return { from: fromRevision, to: toRevision, ...diffBodies(fromRevision.body, toRevision.body) } satisfies RevisionDiff
+})
+
+/**
+ * The format checks of an item's latest draft revision (see `FormatChecks.check`): structured
+ * findings, each citing the primer entry that explains it.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const checks = Effect.fn("Queries.checks")(function*(
+  workspace: WorkspaceId,
+  id: ItemId,
+  options: CheckOptions = {}
+) {
+  const view = yield* item(workspace, id)
+  const work = workOf(view.state)
+  const latest = work === undefined ? undefined : latestRevision(work)
+  if (latest === undefined) {
+    return yield* new InvalidCommand({ command: "Checks", field: "item", reason: "not_allowed" })
+  }
+  return { revision: latest.number, findings: check(latest.body, options) }
 })

@@ -32,25 +32,37 @@ import {
   WorkspaceExists
 } from "./Errors.js"
 import { type AppendRequest, EventStore, type EventStoreService, type RecordedEvent } from "./EventStore.js"
-import type { CommandId, ItemId, WorkspaceId } from "./Ids.js"
+import type { CommandId, ItemId, MeetingId, WorkspaceId } from "./Ids.js"
+import {
+  decodeEvent as decodeMeetingEvent,
+  encodeEvent as encodeMeetingEvent,
+  MeetingStore,
+  type MeetingStoreService,
+  type RecordedMeetingEvent
+} from "./MeetingStore.js"
 import { fromStored, fromStoredTrusted, toStored } from "./ItemEvent.js"
 import { Goal, Member, normaliseHandle, Workspace } from "./Member.js"
 import createStore from "./migrations/00001_create_store.js"
 import createReadModels from "./migrations/00002_create_read_models.js"
 import indexItemGoals from "./migrations/00003_index_item_goals.js"
 import sqliteSingleStatementAppend from "./migrations/00004_sqlite_single_statement_append.js"
+import createMeetingEvents from "./migrations/00005_create_meeting_events.js"
+import createPrimerEntries from "./migrations/00006_create_primer_entries.js"
 import * as SqliteAppend from "./internal/sqliteAppend.js"
 import { Replay } from "./internal/replay.js"
 import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
 import { ReadModel, type ReadModelService } from "./ReadModel.js"
 import { Notification, OutboxMessage, Reminder } from "./Notification.js"
+import { PrimerOverride } from "./Primer.js"
 import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxService } from "./Outbox.js"
 
 const migrations = {
   "00001_create_store": createStore,
   "00002_create_read_models": createReadModels,
   "00003_index_item_goals": indexItemGoals,
-  "00004_sqlite_single_statement_append": sqliteSingleStatementAppend
+  "00004_sqlite_single_statement_append": sqliteSingleStatementAppend,
+  "00005_create_meeting_events": createMeetingEvents,
+  "00006_create_primer_entries": createPrimerEntries
 }
 const latestMigration = Object.keys(migrations).length
 
@@ -114,6 +126,14 @@ interface EventRow {
   readonly data: string
 }
 
+interface MeetingEventRow {
+  readonly workspace: string
+  readonly meeting: string
+  readonly version: number | string
+  readonly command_id: string
+  readonly data: string
+}
+
 interface OutboxRow {
   readonly data: string
   readonly status: string
@@ -155,6 +175,8 @@ const decodingOnce = <A>(decode: (data: string) => A) => {
 
 const decodeMember = decodingOnce(Schema.decodeSync(Schema.parseJson(Member)))
 const encodeGoal = Schema.encodeSync(Schema.parseJson(Goal))
+const encodePrimerEntry = Schema.encodeSync(Schema.parseJson(PrimerOverride))
+const decodePrimerEntry = Schema.decodeSync(Schema.parseJson(PrimerOverride))
 const decodeGoal = Schema.decodeSync(Schema.parseJson(Goal))
 const encodeWorkspace = Schema.encodeSync(Schema.parseJson(Workspace))
 const decodeWorkspace = decodingOnce(Schema.decodeSync(Schema.parseJson(Workspace)))
@@ -189,7 +211,13 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
 const encodeSummary = (summary: ItemSummary): string => JSON.stringify(SqliteAppend.summaryData(summary))
 const decodeSummary = (data: string): ItemSummary => {
   const parsed = JSON.parse(data)
-  return { ...parsed, owner: parsed.owner, updatedAt: DateTime.unsafeMake(parsed.updatedAt) }
+  return {
+    ...parsed,
+    owner: parsed.owner,
+    // Rows written before 0.1.0 kept no submission time; `ReadModel.rebuild("start")` restores it.
+    submittedAt: DateTime.unsafeMake(parsed.submittedAt ?? parsed.updatedAt),
+    updatedAt: DateTime.unsafeMake(parsed.updatedAt)
+  }
 }
 const encodePost = (post: PostResult): string => JSON.stringify(SqliteAppend.postData(post))
 const decodePost = (data: string): PostResult => {
@@ -448,18 +476,24 @@ export const make = Effect.gen(function*() {
 
   const outbox: OutboxService = {
     enqueue: (reminders) =>
-      reminders.length === 0 ? Effect.succeed([]) : Effect.gen(function*() {
-        const now = yield* DateTime.now
-        const added: Array<string> = []
-        for (const reminder of reminders) {
-          const rows = yield* sql<{ readonly id: string }>`INSERT INTO dugnad_outbox
-              (id, workspace, data, status, attempts, next_attempt_at)
-            VALUES (${reminder.id}, ${reminder.workspace}, ${encodeReminder(reminder)}, 'pending', 0, ${now.epochMillis})
-            ON CONFLICT (id) DO NOTHING RETURNING id`
-          if (rows.length > 0) added.push(reminder.id)
-        }
-        return added as ReadonlyArray<string>
-      }).pipe(writeTransaction, Effect.orDie),
+      reminders.length === 0 ? Effect.succeed([]) : Effect.flatMap(DateTime.now, (now) =>
+        // One statement, so it needs no transaction: concurrent schedulers cannot interleave in it.
+        sql<{ readonly id: string }>`INSERT INTO dugnad_outbox ${
+          sql.insert(reminders.map((reminder) => ({
+            id: reminder.id,
+            workspace: reminder.workspace,
+            data: encodeReminder(reminder),
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: now.epochMillis
+          })))
+        } ON CONFLICT (id) DO NOTHING RETURNING id`).pipe(
+          Effect.map((rows) => {
+            const added = new Set(rows.map((row) => row.id))
+            return reminders.map((reminder) => reminder.id).filter((id) => added.has(id))
+          }),
+          Effect.orDie
+        ),
     list: (workspace) =>
       sql<OutboxRow>`SELECT data, status, attempts, next_attempt_at, last_error FROM dugnad_outbox
         WHERE workspace = ${workspace} ORDER BY seq`.pipe(Effect.map((rows) => rows.map(toEntry)), Effect.orDie),
@@ -530,6 +564,18 @@ export const make = Effect.gen(function*() {
           rows.length === 0 ? Effect.fail(new UnknownWorkspace({ workspace: workspace.id })) : Effect.void
         )
       ),
+    putPrimerEntry: (workspace, entry) =>
+      Effect.gen(function*() {
+        const exists = yield* sql`SELECT id FROM dugnad_workspaces WHERE id = ${workspace}`
+        if (exists.length === 0) return yield* new UnknownWorkspace({ workspace })
+        const data = encodePrimerEntry(entry)
+        yield* sql`INSERT INTO dugnad_primer_entries (workspace, id, locale, data)
+          VALUES (${workspace}, ${entry.id}, ${entry.locale}, ${data})
+          ON CONFLICT (workspace, id, locale) DO UPDATE SET data = ${data}`
+      }).pipe(Effect.catchTag("SqlError", (error) => Effect.die(error))),
+    primerEntries: (workspace) =>
+      sql<{ readonly data: string }>`SELECT data FROM dugnad_primer_entries WHERE workspace = ${workspace}
+        ORDER BY id, locale`.pipe(Effect.map((rows) => rows.map((row) => decodePrimerEntry(row.data))), Effect.orDie),
     workspaces: sql<{ readonly data: string }>`SELECT data FROM dugnad_workspaces ORDER BY id`.pipe(
       Effect.map((rows) => rows.map((row) => decodeWorkspace(row.data))),
       Effect.orDie
@@ -699,10 +745,76 @@ export const make = Effect.gen(function*() {
       }
     })
 
+  const toMeetingEvent = (row: MeetingEventRow): RecordedMeetingEvent => ({
+    workspace: row.workspace as WorkspaceId,
+    meeting: row.meeting as MeetingId,
+    version: Number(row.version),
+    commandId: row.command_id as CommandId,
+    event: decodeMeetingEvent(row.data)
+  })
+  const meetingColumns = sql.literal("workspace, meeting, version, command_id, data")
+
+  const meetingStore: MeetingStoreService = {
+    read: (workspace, meeting) =>
+      sql<MeetingEventRow>`SELECT ${meetingColumns} FROM dugnad_meeting_events
+        WHERE workspace = ${workspace} AND meeting = ${meeting} ORDER BY version`.pipe(
+        Effect.map((rows) => rows.map(toMeetingEvent)),
+        Effect.orDie
+      ),
+    list: (workspace) =>
+      sql<{ readonly meeting: string }>`SELECT DISTINCT meeting FROM dugnad_meeting_events
+        WHERE workspace = ${workspace} ORDER BY meeting`.pipe(
+        Effect.map((rows) => rows.map((row) => row.meeting as MeetingId)),
+        Effect.orDie
+      ),
+    eventsOfCommand: (workspace, commandId) =>
+      sql<MeetingEventRow>`SELECT ${meetingColumns} FROM dugnad_meeting_events
+        WHERE workspace = ${workspace} AND command_id = ${commandId} ORDER BY version`.pipe(
+        Effect.map((rows) => rows.map(toMeetingEvent)),
+        Effect.orDie
+      ),
+    append: (workspace, request) =>
+      Effect.gen(function*() {
+        const now = yield* DateTime.now
+        const claimed = yield* sql`INSERT INTO dugnad_commands (workspace, command_id)
+          VALUES (${workspace}, ${request.commandId}) ON CONFLICT DO NOTHING RETURNING command_id`
+        if (claimed.length === 0) return yield* new DuplicateCommand({ workspace, commandId: request.commandId })
+        const [current] = yield* sql<{ readonly version: number | string | null }>`SELECT MAX(version) AS version
+          FROM dugnad_meeting_events WHERE workspace = ${workspace} AND meeting = ${request.meeting}`
+        const actual = Number(current?.version ?? 0)
+        if (actual !== request.expectedVersion) {
+          return yield* new VersionConflict({ workspace, stream: request.meeting, expected: request.expectedVersion, actual })
+        }
+        const recorded: Array<RecordedMeetingEvent> = []
+        for (const [index, event] of request.events.entries()) {
+          const version = request.expectedVersion + index + 1
+          const stored = encodeMeetingEvent(event)
+          yield* sql`INSERT INTO dugnad_meeting_events (workspace, meeting, version, command_id, type, data)
+            VALUES (${workspace}, ${request.meeting}, ${version}, ${request.commandId}, ${stored.type}, ${stored.data})`
+          recorded.push({ workspace, meeting: request.meeting, version, commandId: request.commandId, event })
+        }
+        for (const message of request.messages) {
+          yield* sql`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
+            VALUES (${message.id}, ${workspace}, ${encodeReminder(message)}, 'pending', 0, ${now.epochMillis})
+            ON CONFLICT (id) DO NOTHING`
+        }
+        return recorded as ReadonlyArray<RecordedMeetingEvent>
+      }).pipe(
+        writeTransaction,
+        Effect.catchTag("SqlError", (error) =>
+          isConflict(error)
+            ? Effect.fail(
+              new VersionConflict({ workspace, stream: request.meeting, expected: request.expectedVersion, actual: -1 })
+            )
+            : Effect.die(error))
+      )
+  }
+
   return Context.make(EventStore, eventStore).pipe(
     Context.add(Outbox, outbox),
     Context.add(Directory, directory),
-    Context.add(ReadModel, readModel)
+    Context.add(ReadModel, readModel),
+    Context.add(MeetingStore, meetingStore)
   )
 })
 
@@ -715,5 +827,5 @@ const appendLock = 0x6475676e
  * @since 0.1.0
  * @category layers
  */
-export const layer: Layer.Layer<EventStore | Outbox | ReadModel | Directory, never, SqlClient.SqlClient> = Layer
+export const layer: Layer.Layer<EventStore | Outbox | ReadModel | Directory | MeetingStore, never, SqlClient.SqlClient> = Layer
   .effectContext(make)

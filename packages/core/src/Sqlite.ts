@@ -19,6 +19,7 @@ import * as Schedule from "effect/Schedule"
 import type { Directory } from "./Directory.js"
 import { StoreUnavailable } from "./Errors.js"
 import type { EventStore } from "./EventStore.js"
+import type { MeetingStore } from "./MeetingStore.js"
 import type { Outbox } from "./Outbox.js"
 import type { ReadModel } from "./ReadModel.js"
 import * as SqlStore from "./SqlStore.js"
@@ -85,7 +86,7 @@ export const layerClient = (
  */
 export const layer = (
   options: SqliteOptions
-): Layer.Layer<EventStore | Outbox | ReadModel | Directory | SqlClient.SqlClient, StoreUnavailable> =>
+): Layer.Layer<EventStore | Outbox | ReadModel | Directory | MeetingStore | SqlClient.SqlClient, StoreUnavailable> =>
   SqlStore.layer.pipe(Layer.provideMerge(layerClient(options)))
 
 /**

@@ -9,6 +9,7 @@ import { Directory } from "./Directory.js"
 import { InvalidCommand, NotAuthorized } from "./Errors.js"
 import { GoalId, MemberId, WorkspaceId } from "./Ids.js"
 import { shortId } from "./internal/ids.js"
+import { decodeOverride, resolve } from "./Primer.js"
 import { Goal, hasRole, type Locale, Member, normaliseHandle, type Role, Workspace } from "./Member.js"
 
 /**
@@ -169,4 +170,40 @@ export const addGoal = Effect.fn("Team.addGoal")(function*(
   })
   yield* directory.putGoal(goal)
   return goal
+})
+
+/**
+ * Stores the workspace's own version of a primer entry (a built-in id) or a new entry (a custom
+ * id), in one language. Only advisors may: the primer is their knowledge to share. `input` is
+ * checked as a `Primer.PrimerOverride`; a wrong field is an `InvalidPrimerEntry` naming it.
+ *
+ * @since 0.1.0
+ * @category primer
+ */
+export const setPrimerEntry = Effect.fn("Team.setPrimerEntry")(function*(
+  workspace: WorkspaceId,
+  actor: MemberId,
+  input: unknown
+) {
+  const directory = yield* Directory
+  const member = yield* directory.member(workspace, actor)
+  if (!hasRole(member, "advisor")) {
+    return yield* new NotAuthorized({ actor, command: "SetPrimerEntry", rule: "advisor_only" })
+  }
+  const entry = yield* decodeOverride(input)
+  yield* directory.putPrimerEntry(workspace, entry)
+  return entry
+})
+
+/**
+ * The workspace's primer in one language (the workspace's language when omitted): the built-in
+ * entries with the workspace's own versions in their place, then its own additions.
+ *
+ * @since 0.1.0
+ * @category primer
+ */
+export const primer = Effect.fn("Team.primer")(function*(workspace: WorkspaceId, locale?: Locale) {
+  const directory = yield* Directory
+  const found = yield* directory.workspace(workspace)
+  return resolve(locale ?? found.locale, yield* directory.primerEntries(workspace))
 })

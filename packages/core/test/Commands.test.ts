@@ -11,6 +11,7 @@ import { ItemCommand } from "../src/ItemCommand.js"
 import type { Audience } from "../src/Notification.js"
 import { Outbox } from "../src/Outbox.js"
 import * as Queries from "../src/Queries.js"
+import * as Team from "../src/Team.js"
 import { asNotification, body, ids } from "./utils/fixtures.js"
 import { memoryLayer, seedTeam } from "./utils/team.js"
 
@@ -280,5 +281,53 @@ describe("Commands", () => {
       const ids_ = (yield* outbox.list(workspace)).map((row) => row.notification.id)
       assert.strictEqual(new Set(ids_).size, ids_.length)
       assert.strictEqual(ids_[0], `${workspace}/${ids.item}/1`)
+    }).pipe(Effect.provide(memoryLayer)))
+
+  it.effect("GIVEN a format suggestion WHEN the advisor declines it citing an unknown primer entry THEN InvalidCommand on primer; citing a built-in or the workspace's own THEN accepted", () =>
+    Effect.gen(function*() {
+      const workspace = yield* seedTeam()
+      yield* inReview(workspace)
+      yield* send(workspace, ids.ola, ItemCommand.SuggestFormat({ revision: 1, note: "Kortere første linje" }))
+      yield* send(workspace, ids.ola, ItemCommand.SuggestFormat({ revision: 1, note: "Flere emneknagger" }))
+      const decide = (suggestion: string, primer: string) =>
+        send(workspace, ids.ingrid, ItemCommand.DecideFormat({
+          suggestion: suggestion as never,
+          decision: "declined",
+          explanation: "Se primeren",
+          primer
+        }))
+      const unknown = yield* Effect.either(decide("S1", "linkedin-lengde"))
+      assert.deepInclude(Either.getLeft(unknown).pipe((left) => left._tag === "Some" ? { ...left.value } : {}), {
+        _tag: "InvalidCommand",
+        field: "primer",
+        reason: "not_allowed"
+      })
+      yield* decide("S1", "facebook-length")
+      yield* Team.setPrimerEntry(workspace, ids.ingrid, {
+        id: "var-emneknagger",
+        locale: "nb",
+        title: "Emneknagger hos oss",
+        summary: "Vi bruker høyst to.",
+        body: "To emneknagger holder."
+      })
+      const own = yield* decide("S2", "var-emneknagger")
+      assert.strictEqual(own.state._tag, "InReview")
+    }).pipe(Effect.provide(memoryLayer)))
+
+  it.effect("GIVEN a draft with a long first line and a link for Instagram WHEN its checks are asked for THEN findings cite the primer", () =>
+    Effect.gen(function*() {
+      const workspace = yield* seedTeam()
+      yield* send(workspace, ids.ola, ItemCommand.SubmitIdea({ title: "Ny fiskerihavn", pitch: "", goals: [ids.goal], concerns: [] }))
+      yield* send(workspace, ids.ingrid, ItemCommand.AcceptIdea())
+      yield* send(workspace, ids.ingrid, ItemCommand.WriteDraft({
+        baseRevision: 0,
+        kind: "content",
+        body: body("Les mer om den nye fiskerihavna på https://kystverket.no/havna – den åpner i mai.", { networks: ["instagram"] })
+      }))
+      const { findings, revision } = yield* Queries.checks(workspace, ids.item)
+      assert.strictEqual(revision, 1)
+      const link = findings.find((finding) => finding.primer === "instagram-links")
+      assert.isDefined(link)
+      assert.strictEqual(link?.network, "instagram")
     }).pipe(Effect.provide(memoryLayer)))
 })

@@ -65,4 +65,52 @@ describe("Team", () => {
       const updated = yield* Team.setRoles(workspace, ids.magnus, ids.ola, ["expert"])
       assert.deepStrictEqual([...updated.roles].sort(), ["expert", "member"])
     }).pipe(Effect.provide(memoryLayer)))
+
+  it.effect("GIVEN the built-in primer WHEN the advisor overrides an entry and adds one THEN the workspace's primer shows them, in that language only", () =>
+    Effect.gen(function*() {
+      const workspace = yield* seedTeam()
+      const before = yield* Team.primer(workspace)
+      const linkedin = before.find((entry) => entry.id === "linkedin-length")!
+      yield* Team.setPrimerEntry(workspace, ids.ingrid, {
+        id: "linkedin-length",
+        locale: "nb",
+        title: "LinkedIn: hos oss skriver vi kort",
+        summary: "Vi holder oss under 600 tegn på LinkedIn.",
+        body: "Våre følgere leser på mobil. Hold deg under 600 tegn og få poenget i første linje."
+      })
+      yield* Team.setPrimerEntry(workspace, ids.ingrid, {
+        id: "var-tone",
+        locale: "nb",
+        title: "Vår tone",
+        summary: "Vi skriver som vi snakker: vennlig og tydelig.",
+        body: "Bruk du, ikke De. Unngå forkortelser."
+      })
+      const after = yield* Team.primer(workspace)
+      assert.strictEqual(after.find((entry) => entry.id === "linkedin-length")?.title, "LinkedIn: hos oss skriver vi kort")
+      assert.strictEqual(after.find((entry) => entry.id === "linkedin-length")?.network, linkedin.network)
+      assert.strictEqual(after.find((entry) => entry.id === "var-tone")?.title, "Vår tone")
+      const english = yield* Team.primer(workspace, "en")
+      assert.notStrictEqual(english.find((entry) => entry.id === "linkedin-length")?.title, "LinkedIn: hos oss skriver vi kort")
+      assert.isUndefined(english.find((entry) => entry.id === "var-tone"))
+    }).pipe(Effect.provide(memoryLayer)))
+
+  it.effect("GIVEN a primer entry WHEN a non-advisor sets it, or a field is wrong THEN NotAuthorized or InvalidPrimerEntry naming the field", () =>
+    Effect.gen(function*() {
+      const workspace = yield* seedTeam()
+      const entry = { id: "var-tone", locale: "nb", title: "Vår tone", summary: "Kort.", body: "Tekst." }
+      const manager = yield* Effect.either(Team.setPrimerEntry(workspace, ids.magnus, entry))
+      assert.deepStrictEqual(Either.isLeft(manager) && manager.left._tag, "NotAuthorized")
+      const badId = yield* Effect.either(Team.setPrimerEntry(workspace, ids.ingrid, { ...entry, id: "Vår Tone!" }))
+      assert.deepInclude(Either.getLeft(badId).pipe((left) => left._tag === "Some" ? { ...left.value } : {}), {
+        _tag: "InvalidPrimerEntry",
+        field: "id"
+      })
+      const noBody = yield* Effect.either(Team.setPrimerEntry(workspace, ids.ingrid, { ...entry, body: "   " }))
+      assert.deepInclude(Either.getLeft(noBody).pipe((left) => left._tag === "Some" ? { ...left.value } : {}), {
+        _tag: "InvalidPrimerEntry",
+        field: "body"
+      })
+      const directory = yield* Directory
+      assert.deepStrictEqual(yield* directory.primerEntries(workspace), [])
+    }).pipe(Effect.provide(memoryLayer)))
 })

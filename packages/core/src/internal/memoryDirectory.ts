@@ -2,12 +2,14 @@ import * as Effect from "effect/Effect"
 import type { DirectoryService } from "../Directory.js"
 import { HandleTaken, UnknownGoal, UnknownMember, UnknownWorkspace, WorkspaceExists } from "../Errors.js"
 import { type Goal, type Member, normaliseHandle as canonical, type Workspace } from "../Member.js"
+import type { PrimerOverride } from "../Primer.js"
 
 /** A fresh in-memory directory. */
 export const make = Effect.sync((): DirectoryService => {
   const workspaces = new Map<string, Workspace>()
   const members = new Map<string, Map<string, Member>>()
   const goals = new Map<string, Map<string, Goal>>()
+  const primer = new Map<string, Map<string, PrimerOverride>>()
 
   const membersOf = (workspace: string) => members.get(workspace) ?? new Map<string, Member>()
   const goalsOf = (workspace: string) => goals.get(workspace) ?? new Map<string, Goal>()
@@ -32,6 +34,14 @@ export const make = Effect.sync((): DirectoryService => {
         workspaces.set(workspace.id, workspace)
         return Effect.void
       }),
+    putPrimerEntry: (workspace, entry) =>
+      Effect.suspend(() => {
+        if (!workspaces.has(workspace)) return Effect.fail(new UnknownWorkspace({ workspace }))
+        const own = primer.get(workspace) ?? new Map<string, PrimerOverride>()
+        primer.set(workspace, own.set(`${entry.id}\u0000${entry.locale}`, entry))
+        return Effect.void
+      }),
+    primerEntries: (workspace) => Effect.sync(() => [...(primer.get(workspace)?.values() ?? [])]),
     workspaces: Effect.sync(() => [...workspaces.values()].sort((a, b) => a.id.localeCompare(b.id))),
     putMember: (member) =>
       Effect.suspend((): Effect.Effect<void, HandleTaken | UnknownWorkspace> => {

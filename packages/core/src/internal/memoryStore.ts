@@ -4,6 +4,8 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { DuplicateCommand, VersionConflict } from "../Errors.js"
 import type { EventStoreService, RecordedEvent } from "../EventStore.js"
+import type { MeetingId } from "../Ids.js"
+import type { MeetingStoreService, RecordedMeetingEvent } from "../MeetingStore.js"
 import { claimLease, type OutboxEntry, type OutboxService } from "../Outbox.js"
 import type { ItemProjection, ItemSummary, PostResult } from "../Projection.js"
 import type { ReadModelService } from "../ReadModel.js"
@@ -44,7 +46,7 @@ export const make = Effect.sync(() => {
     eventsOfCommand: (workspace, commandId) => Effect.sync(() => commands.get(key(workspace, commandId)) ?? []),
     append: (workspace, request) =>
       Effect.flatMap(DateTime.now, (now): Effect.Effect<ReadonlyArray<RecordedEvent>, DuplicateCommand | VersionConflict> => {
-        if (commands.has(key(workspace, request.commandId))) {
+        if (commandTaken(workspace, request.commandId)) {
           return Effect.fail(new DuplicateCommand({ workspace, commandId: request.commandId }))
         }
         for (const append of request.streams) {
@@ -150,6 +152,55 @@ export const make = Effect.sync(() => {
       })
   }
 
+  const meetingStreams = new Map<string, Array<RecordedMeetingEvent>>()
+  const meetingCommands = new Map<string, ReadonlyArray<RecordedMeetingEvent>>()
+  const meetingIds = new Map<string, Set<MeetingId>>()
+  const commandTaken = (workspace: string, commandId: string) =>
+    commands.has(key(workspace, commandId)) || meetingCommands.has(key(workspace, commandId))
+
+  const meetingStore: MeetingStoreService = {
+    read: (workspace, meeting) => Effect.sync(() => [...(meetingStreams.get(key(workspace, meeting)) ?? [])]),
+    list: (workspace) => Effect.sync(() => [...(meetingIds.get(workspace) ?? [])].sort()),
+    eventsOfCommand: (workspace, commandId) => Effect.sync(() => meetingCommands.get(key(workspace, commandId)) ?? []),
+    append: (workspace, request) =>
+      Effect.flatMap(
+        DateTime.now,
+        (now): Effect.Effect<ReadonlyArray<RecordedMeetingEvent>, DuplicateCommand | VersionConflict> => {
+          if (commandTaken(workspace, request.commandId)) {
+            return Effect.fail(new DuplicateCommand({ workspace, commandId: request.commandId }))
+          }
+          const streamKey = key(workspace, request.meeting)
+          const stream = meetingStreams.get(streamKey) ?? []
+          if (stream.length !== request.expectedVersion) {
+            return Effect.fail(
+              new VersionConflict({
+                workspace,
+                stream: request.meeting,
+                expected: request.expectedVersion,
+                actual: stream.length
+              })
+            )
+          }
+          const recorded = request.events.map((event, index): RecordedMeetingEvent => ({
+            workspace,
+            meeting: request.meeting,
+            version: request.expectedVersion + index + 1,
+            commandId: request.commandId,
+            event
+          }))
+          meetingStreams.set(streamKey, [...stream, ...recorded])
+          meetingCommands.set(key(workspace, request.commandId), recorded)
+          meetingIds.set(workspace, (meetingIds.get(workspace) ?? new Set()).add(request.meeting))
+          for (const message of request.messages) {
+            if (rowIndex.has(message.id)) continue
+            rowIndex.set(message.id, rows.length)
+            rows.push({ notification: message, status: "pending", attempts: 0, nextAttemptAt: now, lastError: undefined })
+          }
+          return Effect.succeed(recorded)
+        }
+      )
+  }
+
   const readModel: ReadModelService = {
     board: (workspace, filter) =>
       Effect.sync(() =>
@@ -192,5 +243,5 @@ export const make = Effect.sync(() => {
       })
   }
 
-  return { eventStore, outbox, readModel }
+  return { eventStore, outbox, readModel, meetingStore }
 })

@@ -78,7 +78,11 @@ export const appendStatement = `INSERT INTO dugnad_appends (request) VALUES (?)
   AS positions`
 
 /** How the SQL stores keep a summary and a post result: plain JSON, times as epoch milliseconds. */
-export const summaryData = (summary: ItemSummary) => ({ ...summary, updatedAt: summary.updatedAt.epochMillis })
+export const summaryData = (summary: ItemSummary) => ({
+  ...summary,
+  submittedAt: summary.submittedAt.epochMillis,
+  updatedAt: summary.updatedAt.epochMillis
+})
 export const postData = (post: PostResult) => ({
   ...post,
   publishedAt: post.publishedAt.epochMillis,

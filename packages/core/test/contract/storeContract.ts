@@ -9,12 +9,14 @@ import * as Option from "effect/Option"
 import * as Commands from "../../src/Commands.js"
 import { Directory } from "../../src/Directory.js"
 import { EventStore, type StreamAppend } from "../../src/EventStore.js"
-import { CommandId, ItemId, MemberId, WorkspaceId } from "../../src/Ids.js"
+import { CommandId, ItemId, MeetingId, MemberId, WorkspaceId } from "../../src/Ids.js"
+import { MeetingStore } from "../../src/MeetingStore.js"
 import { ItemCommand } from "../../src/ItemCommand.js"
 import type { ItemEvent } from "../../src/ItemEvent.js"
 import { Goal, Member, Workspace } from "../../src/Member.js"
 import { Notification, notificationId, Reminder } from "../../src/Notification.js"
 import { Outbox } from "../../src/Outbox.js"
+import { decodeOverride } from "../../src/Primer.js"
 import { ReadModel } from "../../src/ReadModel.js"
 import * as Queries from "../../src/Queries.js"
 import { asNotification, body, ids, t0 } from "../utils/fixtures.js"
@@ -208,6 +210,70 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
           ["r3", "pending"]
         ])
         assert.deepStrictEqual(yield* outbox.list(fisk), [])
+      }))
+
+    test("GIVEN a meeting series WHEN appended, re-sent and raced THEN versions, command ids and its messages behave as for items, per workspace", () =>
+      Effect.gen(function*() {
+        const meetings = yield* MeetingStore
+        const outbox = yield* Outbox
+        const meeting = MeetingId.make("idemote")
+        const scheduled = {
+          _tag: "MeetingScheduled" as const,
+          by: ids.ingrid,
+          at: t0,
+          meeting,
+          title: "Idémøte",
+          segment: { start: "2026-03-03T10:00", rrule: "FREQ=WEEKLY;BYDAY=TU", timeZone: "Europe/Oslo", durationMinutes: 45 },
+          invitees: { roles: [], departments: [], members: [] },
+          agenda: [],
+          reminderLeadMinutes: 60
+        }
+        const cancelled = { _tag: "OccurrenceCancelled" as const, by: ids.ingrid, at: t0, occurrence: "2026-03-10T10:00" }
+        const message = Reminder.make({
+          id: "meeting-cancelled/x",
+          workspace: kyst,
+          audience: { _tag: "TeamChannel" },
+          subject: { _tag: "MeetingChanged", meeting, title: "Idémøte", occurrence: "2026-03-10T10:00", change: "cancelled", timeZone: "Europe/Oslo" }
+        })
+        const first = yield* meetings.append(kyst, { commandId: CommandId.make("m1"), meeting, expectedVersion: 0, events: [scheduled], messages: [] })
+        assert.deepStrictEqual(first.map((entry) => [entry.version, entry.event._tag]), [[1, "MeetingScheduled"]])
+        const stale = yield* Effect.either(
+          meetings.append(kyst, { commandId: CommandId.make("m2"), meeting, expectedVersion: 0, events: [cancelled], messages: [message] })
+        )
+        assert.deepInclude(Either.getLeft(stale).pipe(Option.getOrThrow), { _tag: "VersionConflict", expected: 0, actual: 1 })
+        assert.deepStrictEqual(yield* outbox.list(kyst), [], "a refused append writes no message")
+        yield* meetings.append(kyst, { commandId: CommandId.make("m2"), meeting, expectedVersion: 1, events: [cancelled], messages: [message] })
+        const again = yield* Effect.either(
+          meetings.append(kyst, { commandId: CommandId.make("m2"), meeting, expectedVersion: 2, events: [cancelled], messages: [] })
+        )
+        assert.strictEqual(errorTag(again), "DuplicateCommand")
+        // Item and meeting commands share one id space per workspace.
+        const itemAfterMeeting = yield* Effect.either(append(kyst, "m1", [{ stream: streamA, expectedVersion: 0, events: [comment("x")] }]))
+        assert.strictEqual(errorTag(itemAfterMeeting), "DuplicateCommand")
+        assert.deepStrictEqual((yield* meetings.read(kyst, meeting)).map((entry) => entry.event), [scheduled, cancelled])
+        assert.deepStrictEqual((yield* meetings.eventsOfCommand(kyst, CommandId.make("m2"))).map((entry) => entry.version), [2])
+        assert.deepStrictEqual(yield* meetings.list(kyst), [meeting])
+        assert.deepStrictEqual(yield* meetings.list(fisk), [])
+        assert.deepStrictEqual(yield* meetings.read(fisk, meeting), [])
+        assert.deepStrictEqual((yield* outbox.list(kyst)).map((row) => row.notification), [message])
+      }))
+
+    test("GIVEN primer entries of two workspaces WHEN stored and replaced THEN each reads back its own, one per id and language", () =>
+      Effect.gen(function*() {
+        const directory = yield* Directory
+        const kystverket = yield* seedTeam()
+        const other = yield* seedTeam("fiskeridir")
+        const entry = (title: string, locale: "nb" | "en" = "nb") =>
+          Either.getOrThrow(decodeOverride({ id: "var-tone", locale, title, summary: "Kort og vennlig.", body: "Vi skriver som vi snakker." }))
+        yield* directory.putPrimerEntry(kystverket, entry("Vår tone"))
+        yield* directory.putPrimerEntry(kystverket, entry("Vår tone, nå"))
+        yield* directory.putPrimerEntry(kystverket, entry("Our tone", "en"))
+        const own = [...(yield* directory.primerEntries(kystverket))].sort((a, b) => a.locale.localeCompare(b.locale))
+        assert.deepStrictEqual(own, [entry("Our tone", "en"), entry("Vår tone, nå")])
+        assert.deepStrictEqual(yield* directory.primerEntries(other), [])
+        const unknown = yield* Effect.either(directory.putPrimerEntry(WorkspaceId.make("ingen"), entry("x")))
+        assert.strictEqual(errorTag(unknown), "UnknownWorkspace")
+        assert.deepStrictEqual((yield* directory.workspaces).map((workspace) => workspace.id), ["fiskeridir", "kystverket"])
       }))
 
     test("GIVEN the directory WHEN workspaces, members and goals are stored THEN they read back per workspace", () =>

@@ -16,12 +16,13 @@ import * as Commands from "../../src/Commands.js"
 import type { Directory } from "../../src/Directory.js"
 import type { StoreUnavailable } from "../../src/Errors.js"
 import type { EventStore } from "../../src/EventStore.js"
+import type { MeetingStore } from "../../src/MeetingStore.js"
 import type { Outbox } from "../../src/Outbox.js"
 import type { ReadModel } from "../../src/ReadModel.js"
 import * as Postgres from "../../src/Postgres.js"
 import * as Sqlite from "../../src/Sqlite.js"
 
-export type Store = EventStore | Outbox | ReadModel | Directory
+export type Store = EventStore | Outbox | ReadModel | Directory | MeetingStore
 export type StoreLayer = Layer.Layer<Store, StoreUnavailable>
 
 /** The server tests use; `DUGNAD_TEST_PG` overrides it. Trust auth on these machines. */
