@@ -25,6 +25,7 @@
  * A sentence is counted only if it has at least one word, so a line of hashtags, a link on its own
  * or a row of emoji adds nothing.
  */
+import type { Lix, LixBand } from "../FormatChecks.js"
 
 /** A long word has more than this many letters (Björnsson). */
 export const longWordLetters = 6
@@ -35,17 +36,6 @@ export const longWordLetters = 6
  */
 export const lixBandFloors = { easy: 25, medium: 35, hard: 45, veryHard: 55 } as const
 
-/** A readability band on Björnsson's scale. */
-export type LixBand = "very-easy" | "easy" | "medium" | "hard" | "very-hard"
-
-/** The LIX of a text with the counts behind it. */
-export interface Lix {
-  readonly lix: number
-  readonly words: number
-  readonly sentences: number
-  readonly longWords: number
-  readonly band: LixBand
-}
 
 /** A link found in a text, as UTF-16 offsets. */
 export interface UrlMatch {
