@@ -3,12 +3,14 @@
  * store, notify and query around it. Each module is a namespace; import what you need:
  *
  * ```ts
- * import { Commands, Workflow, EventStore } from "@dugnad/core"
+ * import { Commands, Meetings, Messages, Workflow } from "@dugnad/core"
  * ```
  *
  * @since 0.1.0
  */
 
+/** @since 0.1.0 */
+export * as Calendar from "./Calendar.js"
 /** @since 0.1.0 */
 export * as Commands from "./Commands.js"
 /** @since 0.1.0 */
@@ -22,6 +24,8 @@ export * as Errors from "./Errors.js"
 /** @since 0.1.0 */
 export * as EventStore from "./EventStore.js"
 /** @since 0.1.0 */
+export * as FormatChecks from "./FormatChecks.js"
+/** @since 0.1.0 */
 export * as Ids from "./Ids.js"
 /** @since 0.1.0 */
 export * as Item from "./Item.js"
@@ -32,7 +36,17 @@ export * as ItemEvent from "./ItemEvent.js"
 /** @since 0.1.0 */
 export * as Lease from "./Lease.js"
 /** @since 0.1.0 */
+export * as Meeting from "./Meeting.js"
+/** @since 0.1.0 */
+export * as MeetingStore from "./MeetingStore.js"
+/** @since 0.1.0 */
+export * as Meetings from "./Meetings.js"
+/** @since 0.1.0 */
 export * as Member from "./Member.js"
+/** @since 0.1.0 */
+export * as Messages from "./Messages.js"
+/** @since 0.1.0 */
+export * as NetworkRules from "./NetworkRules.js"
 /** @since 0.1.0 */
 export * as Notification from "./Notification.js"
 /** @since 0.1.0 */
@@ -40,11 +54,17 @@ export * as Notifier from "./Notifier.js"
 /** @since 0.1.0 */
 export * as Outbox from "./Outbox.js"
 /** @since 0.1.0 */
+export * as Primer from "./Primer.js"
+/** @since 0.1.0 */
 export * as Projection from "./Projection.js"
 /** @since 0.1.0 */
 export * as Queries from "./Queries.js"
 /** @since 0.1.0 */
 export * as ReadModel from "./ReadModel.js"
+/** @since 0.1.0 */
+export * as Recurrence from "./Recurrence.js"
+/** @since 0.1.0 */
+export * as Scheduler from "./Scheduler.js"
 /** @since 0.1.0 */
 export * as Team from "./Team.js"
 /** @since 0.1.0 */
