@@ -22,7 +22,7 @@ import {
   ItemCommand,
   type ItemEvent,
   Member,
-  type Notification,
+  Notification,
   Outbox,
   Queries,
   Team
@@ -232,7 +232,7 @@ export const story = Effect.gen(function*() {
         decision: "declined",
         explanation:
           "The first line is all the feed shows, so it has to make people stop. I'll thank and tag the partners at the end instead.",
-        primer: "facebook/first-line"
+        primer: "first-lines"
       }),
       item
     )
