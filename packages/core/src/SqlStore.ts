@@ -32,7 +32,8 @@ import {
   WorkspaceExists
 } from "./Errors.js"
 import { type AppendRequest, EventStore, type EventStoreService, type RecordedEvent } from "./EventStore.js"
-import type { CommandId, ItemId, MeetingId, WorkspaceId } from "./Ids.js"
+import { type Network, networks } from "./Draft.js"
+import type { CommandId, GoalId, ItemId, MeetingId, WorkspaceId } from "./Ids.js"
 import {
   decodeEvent as decodeMeetingEvent,
   encodeEvent as encodeMeetingEvent,
@@ -40,7 +41,8 @@ import {
   type MeetingStoreService,
   type RecordedMeetingEvent
 } from "./MeetingStore.js"
-import { fromStored, fromStoredTrusted, toStored } from "./ItemEvent.js"
+import type { Stage } from "./Item.js"
+import { fromStored, fromStoredTrusted, type Metrics, toStored } from "./ItemEvent.js"
 import { Goal, Member, normaliseHandle, Workspace } from "./Member.js"
 import createStore from "./migrations/00001_create_store.js"
 import createReadModels from "./migrations/00002_create_read_models.js"
@@ -48,10 +50,11 @@ import indexItemGoals from "./migrations/00003_index_item_goals.js"
 import sqliteSingleStatementAppend from "./migrations/00004_sqlite_single_statement_append.js"
 import createMeetingEvents from "./migrations/00005_create_meeting_events.js"
 import createPrimerEntries from "./migrations/00006_create_primer_entries.js"
+import indexPostResultsWindows from "./migrations/00007_index_post_results_windows.js"
 import * as SqliteAppend from "./internal/sqliteAppend.js"
 import { Replay } from "./internal/replay.js"
 import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
-import { ReadModel, type ReadModelService } from "./ReadModel.js"
+import { type PostRow, ReadModel, type ReadModelService } from "./ReadModel.js"
 import { Notification, OutboxMessage, Reminder } from "./Notification.js"
 import { PrimerOverride } from "./Primer.js"
 import { claimLease, type DeliveryStatus, Outbox, type OutboxEntry, type OutboxService } from "./Outbox.js"
@@ -62,7 +65,8 @@ const migrations = {
   "00003_index_item_goals": indexItemGoals,
   "00004_sqlite_single_statement_append": sqliteSingleStatementAppend,
   "00005_create_meeting_events": createMeetingEvents,
-  "00006_create_primer_entries": createPrimerEntries
+  "00006_create_primer_entries": createPrimerEntries,
+  "00007_index_post_results_windows": indexPostResultsWindows
 }
 const latestMigration = Object.keys(migrations).length
 
@@ -244,6 +248,32 @@ const postRow = (post: PostResult) => ({
   video_views: post.metrics.videoViews ?? null,
   data: encodePost(post)
 })
+
+/**
+ * The slim columns of a post row, read as arrays (`.values`): the results context reads hundreds
+ * of rows per question, and row objects and JSON would be most of its cost.
+ */
+const slimColumns = "p.item, p.network, p.published_at, p.reach, p.impressions, p.reactions, p.comments, p.shares, " +
+  "p.saves, p.clicks, p.video_views"
+const slimMetrics = ["reach", "impressions", "reactions", "comments", "shares", "saves", "clicks", "videoViews"] as const
+/** The post in `values` from column `at` on (PostgreSQL returns BIGINT columns as strings). */
+const slimRow = (values: ReadonlyArray<unknown>, at: number): PostRow => {
+  const metrics: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
+  for (let index = 0; index < slimMetrics.length; index++) {
+    const value = values[at + 3 + index]
+    if (value !== null) metrics[slimMetrics[index]!] = Number(value)
+  }
+  return {
+    item: values[at] as ItemId,
+    network: values[at + 1] as Network,
+    publishedAt: DateTime.unsafeMake(Number(values[at + 2])),
+    metrics
+  }
+}
+
+/** `ResultsContext.engagementOf` in SQL: none of the three recorded is no engagement. */
+const engagementSql = "CASE WHEN p.reactions IS NULL AND p.comments IS NULL AND p.shares IS NULL THEN NULL " +
+  "ELSE COALESCE(p.reactions, 0) + COALESCE(p.comments, 0) + COALESCE(p.shares, 0) END"
 
 /** A lost race whose winner is not known (the database was busy or a constraint fired): retry. */
 const unknownConflict = (workspace: WorkspaceId, request: AppendRequest) =>
@@ -670,6 +700,64 @@ export const make = Effect.gen(function*() {
         ${filter.publishedSince === undefined ? sql`` : sql`AND published_at >= ${filter.publishedSince.epochMillis}`}
         ORDER BY published_at DESC, item`.pipe(
         Effect.map((rows) => rows.map((row) => decodePost(row.data))),
+        Effect.orDie
+      ),
+    publishedPost: (workspace, item, network) =>
+      // p is the post on the network, found by its whole key; q lists the item's networks by key
+      // prefix. (Asked for the item's posts with their numbers, SQLite would rather walk all the
+      // workspace's posts in a covering window index than look them up by key.)
+      sql`SELECT i.stage, i.data, q.network, ${sql.literal(slimColumns)} FROM dugnad_items i
+        LEFT JOIN dugnad_post_results q ON q.workspace = i.workspace AND q.item = i.item
+        LEFT JOIN dugnad_post_results p ON p.workspace = i.workspace AND p.item = i.item AND p.network = ${network}
+        WHERE i.workspace = ${workspace} AND i.item = ${item}`.values.pipe(
+        Effect.map((rows) => {
+          const [first] = rows
+          if (first === undefined) return undefined
+          const published = new Set(rows.map((row) => row[2]))
+          return {
+            stage: first[0] as Stage,
+            // From the summary, which keeps the idea's order (the goal rows do not).
+            goals: (JSON.parse(first[1] as string) as { readonly goals: ReadonlyArray<GoalId> }).goals,
+            publishedOn: networks.filter((name) => published.has(name)),
+            post: first[3] === null ? undefined : slimRow(first, 3)
+          }
+        }),
+        Effect.orDie
+      ),
+    postWindow: (workspace, filter) =>
+      sql`SELECT ${sql.literal(slimColumns)} FROM dugnad_post_results p WHERE p.workspace = ${workspace}
+        ${filter.network === undefined ? sql`` : sql`AND p.network = ${filter.network}`}
+        AND p.published_at >= ${filter.from.epochMillis} AND p.published_at <= ${filter.until.epochMillis}
+        ORDER BY p.published_at, p.item, p.network`.values.pipe(
+        Effect.map((rows) => rows.map((row) => slimRow(row, 0))),
+        Effect.orDie
+      ),
+    // CROSS JOIN keeps SQLite on this order: walk the window in the covering index, look up each
+    // post's goals by key.
+    goalTotals: (workspace, filter) =>
+      filter.goals.length === 0 ? Effect.succeed([]) : sql`SELECT g.goal, COUNT(*), COUNT(DISTINCT p.item),
+          COALESCE(SUM(p.reach), 0), COUNT(p.reach), COALESCE(SUM(${sql.literal(engagementSql)}), 0),
+          COUNT(${sql.literal(engagementSql)})
+        FROM dugnad_post_results p CROSS JOIN dugnad_item_goals g
+        WHERE p.workspace = ${workspace}
+          AND p.published_at >= ${filter.from.epochMillis} AND p.published_at <= ${filter.until.epochMillis}
+          AND g.workspace = p.workspace AND g.item = p.item AND ${sql.in("g.goal", filter.goals)}
+        GROUP BY g.goal`.values.pipe(
+        Effect.map((rows) => {
+          const summed = new Map(rows.map((row) => [row[0], row]))
+          return filter.goals.map((goal) => {
+            const row = summed.get(goal)
+            return {
+              goal,
+              posts: Number(row?.[1] ?? 0),
+              items: Number(row?.[2] ?? 0),
+              reach: Number(row?.[3] ?? 0),
+              withReach: Number(row?.[4] ?? 0),
+              engagement: Number(row?.[5] ?? 0),
+              withEngagement: Number(row?.[6] ?? 0)
+            }
+          })
+        }),
         Effect.orDie
       ),
     checkpoint,

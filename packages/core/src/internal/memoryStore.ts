@@ -2,17 +2,32 @@ import * as Clock from "effect/Clock"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import { networks } from "../Draft.js"
 import { DuplicateCommand, VersionConflict } from "../Errors.js"
 import type { EventStoreService, RecordedEvent } from "../EventStore.js"
 import type { MeetingId } from "../Ids.js"
 import type { MeetingStoreService, RecordedMeetingEvent } from "../MeetingStore.js"
 import { claimLease, type OutboxEntry, type OutboxService } from "../Outbox.js"
 import type { ItemProjection, ItemSummary, PostResult } from "../Projection.js"
-import type { ReadModelService } from "../ReadModel.js"
+import type { PostRow, ReadModelService } from "../ReadModel.js"
+import { goalTotalsOf } from "../ResultsContext.js"
 import { Replay } from "./replay.js"
 
 /** Keys are prefixed by workspace so that nothing is ever looked up across workspaces. */
 const key = (workspace: string, id: string) => `${workspace}\u0000${id}`
+
+const postRow = (post: PostResult): PostRow => ({
+  item: post.item,
+  network: post.network,
+  publishedAt: post.publishedAt,
+  metrics: post.metrics
+})
+
+/** Oldest first, then by item and network: the order the SQL stores give. */
+const byPublication = (left: PostRow, right: PostRow) =>
+  left.publishedAt.epochMillis - right.publishedAt.epochMillis ||
+  (left.item < right.item ? -1 : left.item > right.item ? 1 : 0) ||
+  (left.network < right.network ? -1 : left.network > right.network ? 1 : 0)
 
 /** A fresh in-memory event store and outbox sharing one state. */
 export const make = Effect.sync(() => {
@@ -31,6 +46,11 @@ export const make = Effect.sync(() => {
     posts.set(itemKey, projection.posts)
   }
   const rowIndex = new Map<string, number>()
+  const postsIn = (workspace: string, from: DateTime.Utc, until: DateTime.Utc) =>
+    [...posts.values()].flat().filter((post) =>
+      post.workspace === workspace && post.publishedAt.epochMillis >= from.epochMillis &&
+      post.publishedAt.epochMillis <= until.epochMillis
+    )
 
   const eventStore: EventStoreService = {
     readStream: (workspace, stream) => Effect.sync(() => [...(streams.get(key(workspace, stream)) ?? [])]),
@@ -228,6 +248,29 @@ export const make = Effect.sync(() => {
             right.publishedAt.epochMillis - left.publishedAt.epochMillis || left.item.localeCompare(right.item)
           )
       ),
+    publishedPost: (workspace, item, network) =>
+      Effect.sync(() => {
+        const itemKey = key(workspace, item)
+        const summary = summaries.get(itemKey)
+        if (summary === undefined) return undefined
+        const itemPosts = posts.get(itemKey) ?? []
+        const post = itemPosts.find((candidate) => candidate.network === network)
+        return {
+          stage: summary.stage,
+          goals: summary.goals,
+          publishedOn: networks.filter((name) => itemPosts.some((candidate) => candidate.network === name)),
+          post: post === undefined ? undefined : postRow(post)
+        }
+      }),
+    postWindow: (workspace, filter) =>
+      Effect.sync(() =>
+        postsIn(workspace, filter.from, filter.until)
+          .filter((post) => filter.network === undefined || post.network === filter.network)
+          .map(postRow)
+          .sort(byPublication)
+      ),
+    goalTotals: (workspace, filter) =>
+      Effect.sync(() => goalTotalsOf(filter.goals, postsIn(workspace, filter.from, filter.until))),
     checkpoint: Effect.sync(() => checkpoint),
     rebuild: (from) =>
       Effect.sync(() => {

@@ -9,7 +9,7 @@ import * as Option from "effect/Option"
 import * as Commands from "../../src/Commands.js"
 import { Directory } from "../../src/Directory.js"
 import { EventStore, type StreamAppend } from "../../src/EventStore.js"
-import { CommandId, ItemId, MeetingId, MemberId, WorkspaceId } from "../../src/Ids.js"
+import { CommandId, GoalId, ItemId, MeetingId, MemberId, WorkspaceId } from "../../src/Ids.js"
 import { MeetingStore } from "../../src/MeetingStore.js"
 import { ItemCommand } from "../../src/ItemCommand.js"
 import type { ItemEvent } from "../../src/ItemEvent.js"
@@ -17,8 +17,12 @@ import { Goal, Member, Workspace } from "../../src/Member.js"
 import { Notification, notificationId, Reminder } from "../../src/Notification.js"
 import { Outbox } from "../../src/Outbox.js"
 import { decodeOverride } from "../../src/Primer.js"
-import { ReadModel } from "../../src/ReadModel.js"
+import type { Network } from "../../src/Draft.js"
+import type { Metrics } from "../../src/ItemEvent.js"
+import { type PostRow, ReadModel } from "../../src/ReadModel.js"
 import * as Queries from "../../src/Queries.js"
+import * as ResultsContext from "../../src/ResultsContext.js"
+import * as Team from "../../src/Team.js"
 import { asNotification, body, ids, t0 } from "../utils/fixtures.js"
 import { later, type Store, type StoreLayer } from "../utils/stores.js"
 import { seedTeam } from "../utils/team.js"
@@ -382,6 +386,138 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
         assert.isAtLeast(rebuilt.events, log.length)
         assert.deepStrictEqual(yield* readModel.board(workspace, {}), board)
         assert.deepStrictEqual(yield* readModel.results(workspace, { network: "facebook" }), results)
+      }))
+
+    test("GIVEN published posts WHEN read by key, by window and network, and totalled by goal THEN slim rows of the latest numbers, the same totals and the same context", () =>
+      Effect.gen(function*() {
+        const workspace = yield* seedTeam()
+        const other = yield* seedTeam("fiskeridir")
+        const g1 = ids.goal
+        const g2 = (yield* Team.addGoal(workspace, ids.ingrid, { title: "Tryggere sjøvei" })).id
+        const readModel = yield* ReadModel
+        let n = 0
+        const day = (d: number, millis = 0) => DateTime.add(t0, { days: d, millis })
+        const publish = (
+          ws: WorkspaceId,
+          item: string,
+          goals: ReadonlyArray<typeof g1>,
+          posts: ReadonlyArray<{ readonly network: Network; readonly day: number; readonly metrics?: Metrics }>
+        ) =>
+          Effect.gen(function*() {
+            const id = ItemId.make(item)
+            const send = (actor: MemberId, command: ItemCommand) =>
+              Commands.handle({ workspace: ws, commandId: CommandId.make(`p${++n}`), actor, item: id, command })
+            yield* send(ids.ola, ItemCommand.SubmitIdea({ title: item, pitch: "", goals, concerns: [] }))
+            yield* send(ids.ingrid, ItemCommand.AcceptIdea())
+            const networks = posts.map((entry) => entry.network)
+            yield* send(ids.ingrid, ItemCommand.WriteDraft({ baseRevision: 0, kind: "content", body: body(item, { networks }) }))
+            yield* send(ids.ingrid, ItemCommand.RequestReview({ reviewers: [{ member: ids.per, expert: true }] }))
+            yield* send(ids.per, ItemCommand.ApproveFacts({ revision: 1 }))
+            yield* send(ids.ingrid, ItemCommand.ApproveForPublication({ revision: 1 }))
+            for (const entry of posts) {
+              const publishedAt = day(entry.day)
+              yield* send(ids.ingrid, ItemCommand.RecordPublication({ network: entry.network, url: `https://x/${item}`, publishedAt }))
+              if (entry.metrics === undefined) continue
+              // An earlier snapshot first: the rows hold the latest.
+              yield* send(ids.ingrid, ItemCommand.RecordResults({
+                network: entry.network,
+                capturedAt: day(entry.day + 1),
+                metrics: { reach: 1 },
+                highlights: []
+              }))
+              yield* send(ids.ingrid, ItemCommand.RecordResults({
+                network: entry.network,
+                capturedAt: day(entry.day + 7),
+                metrics: entry.metrics,
+                highlights: []
+              }))
+            }
+          })
+        yield* publish(workspace, "a", [g1], [
+          { network: "facebook", day: 1, metrics: { reach: 100, reactions: 5 } },
+          { network: "linkedin", day: 1, metrics: { reach: 50 } }
+        ])
+        yield* publish(workspace, "b", [g1, g2], [{ network: "facebook", day: 3, metrics: { reach: 300, comments: 2 } }])
+        yield* publish(workspace, "c", [g2], [{ network: "instagram", day: 5, metrics: { shares: 1, videoViews: 40 } }])
+        yield* publish(workspace, "d", [], [{ network: "facebook", day: 8 }]) // no results yet
+        yield* publish(workspace, "e", [g1], [{ network: "facebook", day: 20, metrics: { reach: 1 } }])
+        yield* publish(other, "a", [g1], [{ network: "facebook", day: 2, metrics: { reach: 9_999 } }])
+        yield* Commands.handle({
+          workspace,
+          commandId: CommandId.make("idea"),
+          actor: ids.ola,
+          item: ItemId.make("f"),
+          command: ItemCommand.SubmitIdea({ title: "f", pitch: "", goals: [g2], concerns: [] })
+        })
+        const slim = (rows: ReadonlyArray<PostRow>) =>
+          rows.map((row): ReadonlyArray<unknown> => [row.item, row.network, row.publishedAt.epochMillis, row.metrics])
+
+        const post = (ws: WorkspaceId, item: string, network: Network) =>
+          Effect.map(readModel.publishedPost(ws, ItemId.make(item), network), (found) =>
+            found === undefined ? undefined : { ...found, post: found.post === undefined ? undefined : slim([found.post])[0] })
+        assert.deepStrictEqual(yield* post(workspace, "a", "linkedin"), {
+          stage: "Published",
+          goals: [g1],
+          publishedOn: ["facebook", "linkedin"],
+          post: ["a", "linkedin", day(1).epochMillis, { reach: 50 }]
+        })
+        assert.deepStrictEqual(yield* post(workspace, "b", "facebook"), {
+          stage: "Published",
+          goals: [g1, g2],
+          publishedOn: ["facebook"],
+          post: ["b", "facebook", day(3).epochMillis, { reach: 300, comments: 2 }]
+        }, "the latest snapshot; every goal, in the idea's order")
+        assert.deepStrictEqual((yield* post(workspace, "d", "facebook"))?.post, ["d", "facebook", day(8).epochMillis, {}])
+        assert.deepStrictEqual(yield* post(workspace, "a", "instagram"), {
+          stage: "Published",
+          goals: [g1],
+          publishedOn: ["facebook", "linkedin"],
+          post: undefined
+        })
+        assert.deepStrictEqual(yield* post(workspace, "f", "facebook"), { stage: "Idea", goals: [g2], publishedOn: [], post: undefined })
+        assert.strictEqual(yield* post(workspace, "nope", "facebook"), undefined)
+        assert.deepStrictEqual((yield* post(other, "a", "facebook"))?.post, ["a", "facebook", day(2).epochMillis, { reach: 9_999 }])
+
+        const window = { from: day(1), until: day(8) }
+        assert.deepStrictEqual(slim(yield* readModel.postWindow(workspace, { ...window, network: "facebook" })), [
+          ["a", "facebook", day(1).epochMillis, { reach: 100, reactions: 5 }],
+          ["b", "facebook", day(3).epochMillis, { reach: 300, comments: 2 }],
+          ["d", "facebook", day(8).epochMillis, {}]
+        ], "both ends included; another workspace's never")
+        assert.deepStrictEqual(slim(yield* readModel.postWindow(workspace, window)), [
+          ["a", "facebook", day(1).epochMillis, { reach: 100, reactions: 5 }],
+          ["a", "linkedin", day(1).epochMillis, { reach: 50 }],
+          ["b", "facebook", day(3).epochMillis, { reach: 300, comments: 2 }],
+          ["c", "instagram", day(5).epochMillis, { shares: 1, videoViews: 40 }],
+          ["d", "facebook", day(8).epochMillis, {}]
+        ])
+        const inner = { from: day(1, 1), until: day(8, -1) }
+        assert.deepStrictEqual(slim(yield* readModel.postWindow(workspace, inner)).map((row) => row[0]), ["b", "c"])
+
+        // g1: a on Facebook (reach 100, engagement 5), a on LinkedIn (reach 50, no engagement), b (300, 2; e is later).
+        // g2: b (300, 2) and c (no reach; shares only: engagement 1). G9: nobody.
+        const g9 = GoalId.make("G9")
+        assert.deepStrictEqual(yield* readModel.goalTotals(workspace, { ...window, goals: [g2, g1, g9] }), [
+          { goal: g2, posts: 2, items: 2, reach: 300, withReach: 1, engagement: 3, withEngagement: 2 },
+          { goal: g1, posts: 3, items: 2, reach: 450, withReach: 3, engagement: 7, withEngagement: 2 },
+          { goal: g9, posts: 0, items: 0, reach: 0, withReach: 0, engagement: 0, withEngagement: 0 }
+        ], "in the order asked; another workspace's never")
+        assert.deepStrictEqual(yield* readModel.goalTotals(workspace, { ...inner, goals: [g1] }), [
+          { goal: g1, posts: 1, items: 1, reach: 300, withReach: 1, engagement: 2, withEngagement: 1 }
+        ])
+        assert.deepStrictEqual(yield* readModel.goalTotals(workspace, { ...window, goals: [] }), [])
+
+        const context = yield* ResultsContext.contextFor(workspace, ItemId.make("d"), "facebook", { windowDays: 7 })
+        assert.deepStrictEqual(context.reach, { _tag: "Missing", comparable: 2 })
+        assert.deepStrictEqual(context.best?.item, ItemId.make("a"))
+        assert.deepStrictEqual(context.posts.map((point) => point.item), ["a", "b", "d"])
+        const withGoals = yield* ResultsContext.contextFor(workspace, ItemId.make("b"), "facebook")
+        assert.deepStrictEqual(withGoals.goals, [
+          { goal: g1, posts: 3, items: 2, reach: 450, withReach: 3, engagement: 7, withEngagement: 2 },
+          { goal: g2, posts: 1, items: 1, reach: 300, withReach: 1, engagement: 2, withEngagement: 1 }
+        ])
+        const unpublished = yield* Effect.either(ResultsContext.contextFor(workspace, ItemId.make("f"), "facebook"))
+        assert.strictEqual(errorTag(unpublished), "NotPublished")
       }))
 
     test("GIVEN the whole command path WHEN an item goes from idea to approval THEN the store holds the same story", () =>
