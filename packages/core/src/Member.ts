@@ -58,7 +58,15 @@ export class Workspace extends Schema.Class<Workspace>("@dugnad/Workspace")({
   /** When reviewers are reminded before a review's due time (default a day before; "never"). */
   reviewReminder: exactOptional(ReminderPolicy),
   /** Days after publication the advisor is reminded to record results (default 2 and 7). */
-  checkInDays: exactOptional(Schema.Array(Schema.Int.pipe(Schema.positive())))
+  checkInDays: exactOptional(Schema.Array(Schema.Int.pipe(Schema.positive()))),
+  /**
+   * When a post is a success: at or above `percentile` among at least `minHistory` comparable
+   * posts (default the top quartile, 75, among 5).
+   */
+  successThreshold: exactOptional(Schema.Struct({
+    percentile: Schema.Number.pipe(Schema.between(0, 100)),
+    minHistory: Schema.Int.pipe(Schema.positive())
+  }))
 }) {}
 
 

@@ -10,6 +10,9 @@
  *   and lists the way each language writes them (`1 234`, "Per, Siri og Ola").
  * - Text people typed (titles, comments, reasons, names, ids) passes through
  *   {@link neutraliseMentions}, so an idea titled "@everyone" never pings a whole team.
+ * - Results go back to the people who helped (`results.feedback`, `results.celebration`, the
+ *   chart's labels, follow-up ideas' wording) with their context in plain words, and an import
+ *   of the networks' exports is summed up row by row (`import.report`).
  *
  * ```ts
  * import { Messages } from "@dugnad/core"
@@ -40,6 +43,11 @@ import type { Locale, Role } from "./Member.js"
 import { isItemNotification, type OutboxMessage, type ReminderSubject } from "./Notification.js"
 import type * as Primer from "./Primer.js"
 import type * as Recurrence from "./Recurrence.js"
+import type { Contribution, Feedback, FollowUpAngle, Participant } from "./Results.js"
+import type { ChartLabels } from "./ResultsChart.js"
+import type * as ResultsContext from "./ResultsContext.js"
+import type * as ResultsImport from "./ResultsImport.js"
+import type { ImportFormat, ImportReport, UnmatchedReason } from "./ResultsImport.js"
 
 type InstanceOf<C> = C extends abstract new(...args: ReadonlyArray<never>) => infer I
   ? I extends { readonly _tag: string } ? I : never
@@ -50,14 +58,20 @@ type ErrorsOf<M> = InstanceOf<M[keyof M]>
 
 /**
  * Every error class exported by the `Errors` module, and by the modules that define their own
- * errors next to the data they check: `Recurrence` (`InvalidRecurrence`) and `Primer`
- * (`InvalidPrimerEntry`). Derived from the modules themselves, so a new error class in any of them
- * is in this union, and needs a message in both languages, the moment it is exported.
+ * errors next to the data they check: `Recurrence` (`InvalidRecurrence`), `Primer`
+ * (`InvalidPrimerEntry`), `ResultsImport` (`UnreadableExport`) and `ResultsContext`
+ * (`NotPublished`). Derived from the modules themselves, so a new error class in any of them is in
+ * this union, and needs a message in both languages, the moment it is exported.
  *
  * @since 0.1.0
  * @category models
  */
-export type DugnadError = ErrorsOf<typeof Errors> | ErrorsOf<typeof Recurrence> | ErrorsOf<typeof Primer>
+export type DugnadError =
+  | ErrorsOf<typeof Errors>
+  | ErrorsOf<typeof Recurrence>
+  | ErrorsOf<typeof Primer>
+  | ErrorsOf<typeof ResultsImport>
+  | ErrorsOf<typeof ResultsContext>
 
 /**
  * What rendering needs besides the message's own data: the time zone times are shown in (the
@@ -201,6 +215,40 @@ export interface MeetingMoved {
 }
 
 /**
+ * The longest title a proposed follow-up idea gets, in UTF-16 code units (what `String#length`
+ * counts, so never fewer than the characters a reader sees): a long parent title is cut short
+ * with "…" to fit.
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export const maxFollowUpTitleLength = 100
+
+/**
+ * The wording of a follow-up idea proposed from a successful item: a title (non-empty, at most
+ * {@link maxFollowUpTitleLength} characters, without a live mass mention) and a pitch.
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export interface FollowUpWording {
+  readonly title: string
+  readonly pitch: string
+}
+
+/**
+ * What one participant's results message is made from: the item's feedback and the participant
+ * it is for (their contributions pick the thanks).
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export interface FeedbackParams {
+  readonly feedback: Feedback
+  readonly participant: Participant
+}
+
+/**
  * Commands outside the item workflow that errors name (the directory, goals and queries). Errors
  * about any other command name it as typed.
  *
@@ -307,6 +355,47 @@ export interface Catalogue {
   readonly finding: { readonly [C in CheckId]: (finding: Finding) => string }
   /** How serious a finding is, as a short label ("advarsel" / "warning"). */
   readonly severity: { readonly [S in Severity]: string }
+  /** How someone took part in an item, as a short label for a credits line ("Idé", "Idea"). */
+  readonly contribution: { readonly [C in Contribution]: string }
+  /**
+   * A follow-up idea's title and pitch for each angle, from the successful item's title. The title
+   * is non-empty, at most {@link maxFollowUpTitleLength} characters however long the parent title
+   * (which is cut short with "…"), on one line, and has its mass mentions neutralised.
+   */
+  readonly followUp: { readonly [A in FollowUpAngle]: (parentTitle: string) => FollowUpWording }
+  /**
+   * The words on the engagement chart of one post among the network's posts of the `windowDays`
+   * days up to its publication (the median line being the median of those posts, this one included).
+   */
+  readonly chart: (network: Network, windowDays: number) => ChartLabels
+  readonly results: {
+    /**
+     * The results message one participant gets, as plain text for a chat DM (line breaks and "- "
+     * lists): thanks for how they took part, then per post its latest numbers, the context in plain
+     * words (honest about thin history), the best recent post, the comment highlights, the totals
+     * of the item's goals, and whether it is a success.
+     */
+    readonly feedback: (params: FeedbackParams, context: RenderContext) => string
+    /**
+     * The team channel's celebration of a successful item: its title, the post(s) that did well
+     * with the number that made them a success, everyone who took part by name grouped by how, and
+     * (when follow-ups are proposed) an invitation to the advisor to pick one.
+     */
+    readonly celebration: (feedback: Feedback, context: RenderContext) => string
+  }
+  readonly import: {
+    /**
+     * A short summary of an import for the CLI and the bots: rows read, recorded and unchanged,
+     * then each unmatched row (line, identifier, reason), each invalid cell (line, column, value)
+     * and each refused row with its error's message. `context` names people and zones in a refused
+     * row's message (default: UTC and member ids).
+     */
+    readonly report: (report: ImportReport, context?: RenderContext) => string
+    /** Why a row was not matched to a post, as a clause ("no published post has this link or id"). */
+    readonly unmatched: { readonly [R in UnmatchedReason]: string }
+    /** The exports an import reads, by name ("Meta Business Suite (Facebook)"). */
+    readonly format: { readonly [F in ImportFormat]: string }
+  }
 }
 
 /**
@@ -322,6 +411,16 @@ export interface Format {
   /** Typed text that ends a sentence: made safe, with a full stop unless it has its own. */
   readonly sentence: (text: string) => string
   readonly number: (value: number) => string
+  /** A fraction as a percentage, the language's way (`0.052` → `5,2 %` / `5.2%`); at most `digits` decimals (0). */
+  readonly percent: (fraction: number, digits?: number) => string
+  /**
+   * A one-line title made from typed text (a follow-up idea's from its parent's): `template(text)`
+   * when that is at most {@link maxFollowUpTitleLength} characters, else `template` of the text cut
+   * short with "…". The text is neutralised, its runs of white space (line breaks included) made
+   * one space, and it is cut between code points, so the result never exceeds the limit in UTF-16
+   * code units (provided `template` puts the text in once, and `template("…")` fits).
+   */
+  readonly title: (template: (text: string) => string, text: string) => string
   readonly list: (items: ReadonlyArray<string>, type?: ListType) => string
   readonly dateTime: (value: DateTime.DateTime, timeZone: string) => string
   readonly date: (value: DateTime.DateTime, timeZone: string) => string
@@ -428,10 +527,28 @@ const formatWallTime = (locale: Locale, text: string): string => {
 
 const metricOrder = Object.keys(Metrics.fields) as ReadonlyArray<keyof Metrics>
 
+const fitText = (template: (text: string) => string, text: string, max: number): string => {
+  const whole = neutraliseMentions(text.replace(/\s+/gu, " ").trim())
+  const full = template(whole)
+  if (full.length <= max) return full
+  const budget = max - template("").length - 1
+  let cut = ""
+  for (const point of whole) {
+    if (cut.length + point.length > budget) break
+    cut += point
+  }
+  // A cut never makes a mention (it only shortens the text after an `@`), and the template's own
+  // words have none; the whole is neutralised again all the same, which changes nothing.
+  return neutraliseMentions(template(`${cut.trimEnd()}…`))
+}
+
 const formatFor = (locale: Locale): Format => ({
   user: neutraliseMentions,
   sentence: (text) => neutraliseMentions(/[.!?…]["'»”)]*$/u.test(text) ? text : `${text}.`),
   number: (value) => formatNumber(locale, value),
+  percent: (fraction, digits = 0) =>
+    new Intl.NumberFormat(languageTags[locale], { style: "percent", maximumFractionDigits: digits }).format(fraction),
+  title: (template, text) => fitText(template, text, maxFollowUpTitleLength),
   list: (items, type) => formatList(locale, items, type),
   dateTime: (value, timeZone) => formatDateTime(locale, value, timeZone),
   date: (value, timeZone) => formatDate(locale, value, timeZone),
@@ -472,8 +589,8 @@ export const localeFor = (
 ): Locale => member?.locale ?? workspace.locale
 
 /**
- * The message for any {@link DugnadError}: an error of the `Errors` module, an `InvalidRecurrence`
- * or an `InvalidPrimerEntry`.
+ * The message for any {@link DugnadError}: an error of the `Errors` module, an `InvalidRecurrence`,
+ * an `InvalidPrimerEntry`, an `UnreadableExport` or a `NotPublished`.
  *
  * @since 0.1.0
  * @category messages

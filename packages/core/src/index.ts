@@ -66,6 +66,16 @@ export * as Recurrence from "./Recurrence.js"
 /** @since 0.1.0 */
 export * as Scheduler from "./Scheduler.js"
 /** @since 0.1.0 */
+export * as Reports from "./Reports.js"
+/** @since 0.1.0 */
+export * as Results from "./Results.js"
+/** @since 0.1.0 */
+export * as ResultsChart from "./ResultsChart.js"
+/** @since 0.1.0 */
+export * as ResultsContext from "./ResultsContext.js"
+/** @since 0.1.0 */
+export * as ResultsImport from "./ResultsImport.js"
+/** @since 0.1.0 */
 export * as Team from "./Team.js"
 /** @since 0.1.0 */
 export * as Workflow from "./Workflow.js"

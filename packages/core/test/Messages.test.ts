@@ -8,7 +8,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import { type DraftBody, type Media, type Network, networks } from "../src/Draft.js"
 import * as Errors from "../src/Errors.js"
 import * as FormatChecks from "../src/FormatChecks.js"
-import { CommandId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId, WorkspaceId } from "../src/Ids.js"
+import { CommandId, GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId, WorkspaceId } from "../src/Ids.js"
 import { stages } from "../src/Item.js"
 import { ItemEvent, Metrics } from "../src/ItemEvent.js"
 import { type Locale, Member, Role, Workspace } from "../src/Member.js"
@@ -16,6 +16,9 @@ import * as Messages from "../src/Messages.js"
 import { ReminderSubject } from "../src/Notification.js"
 import * as Primer from "../src/Primer.js"
 import * as Recurrence from "../src/Recurrence.js"
+import { type Contribution, type Feedback, followUpAngles, type Participant, type PostFeedback } from "../src/Results.js"
+import * as ResultsContext from "../src/ResultsContext.js"
+import * as ResultsImport from "../src/ResultsImport.js"
 
 const locales: ReadonlyArray<Locale> = ["nb", "en"]
 
@@ -74,7 +77,7 @@ const errorClassTag = (value: unknown): string | undefined =>
  * The modules whose error classes `Messages.DugnadError` takes in: `Errors`, and the modules that
  * define their errors next to the data they check. A module added to `DugnadError` belongs here too.
  */
-const errorModules: ReadonlyArray<object> = [Errors, Recurrence, Primer]
+const errorModules: ReadonlyArray<object> = [Errors, Recurrence, Primer, ResultsImport, ResultsContext]
 
 const errorClasses = errorModules.flatMap((module) => Object.values(module).filter((value) => errorClassTag(value) !== undefined))
 const errorTags = errorClasses.map((value) => errorClassTag(value)!).sort()
@@ -235,6 +238,23 @@ const errorSamples: { readonly [E in Messages.DugnadError as E["_tag"]]: Sample<
     shows: ["a–z", "0–9"],
     nb: ["Det gikk ikke å lagre innføringsteksten.", "Id-en har tegn som ikke er lov.", "bindestrek"],
     en: ["Couldn't save the primer entry.", "The id has characters that aren't allowed.", "dashes"]
+  },
+  UnreadableExport: {
+    value: new ResultsImport.UnreadableExport({ format: "meta", reason: "missing_column", column: "permalink" }),
+    shows: ["Meta Business Suite", "Permalink"],
+    nb: ["Ingenting ble importert", "Innsikt → Innhold → Eksporter"],
+    en: ["Nothing was imported", "Insights → Content → Export"]
+  },
+  NotPublished: {
+    value: new ResultsContext.NotPublished({
+      item,
+      network: "instagram",
+      stage: "Published",
+      publishedOn: ["linkedin", "facebook"]
+    }),
+    shows: ["it1"],
+    nb: ["er publisert på LinkedIn og Facebook, ikke på Instagram."],
+    en: ["was published on LinkedIn and Facebook, not Instagram."]
   }
 }
 
@@ -512,13 +532,15 @@ describe("Messages", () => {
       assert.deepStrictEqual(missingFrom(broken, nb), [])
     })
 
-    it("GIVEN every Schema.TaggedError class exported by Errors, Recurrence and Primer WHEN looked up THEN both languages have exactly one message per tag", () => {
+    it("GIVEN every Schema.TaggedError class exported by Errors, Recurrence, Primer, ResultsImport and ResultsContext WHEN looked up THEN both languages have exactly one message per tag", () => {
       assert.includeMembers(errorTags, [
         "NotAuthorized",
         "InvalidCommand",
         "StoreUnavailable",
         "InvalidRecurrence",
-        "InvalidPrimerEntry"
+        "InvalidPrimerEntry",
+        "UnreadableExport",
+        "NotPublished"
       ])
       for (const locale of locales) {
         assert.deepStrictEqual(sorted(Object.keys(Messages.messages(locale).error)), errorTags, locale)
@@ -1243,6 +1265,446 @@ describe("Messages", () => {
         }),
         { numRuns: 200 }
       )
+    })
+  })
+
+  describe("results", () => {
+    const mass = /@(everyone|here|channel|all)/i
+    const nbsp = "\u00A0"
+    const kari = MemberId.make("kari")
+    const peopleNames: Record<string, string> = { ...names, kari: "Kari" }
+    const team: Messages.RenderContext = { timeZone: "Europe/Oslo", name: (member) => peopleNames[member] ?? member }
+    const goal = GoalId.make("G1")
+    // 22:30 UTC on 31 March is 00:30 on Wednesday 1 April in Oslo: the date is the zone's.
+    const published = DateTime.unsafeMake("2026-03-31T22:30:00Z")
+    const captured = DateTime.unsafeMake("2026-04-07T08:00:00Z")
+    const window = ResultsContext.windowOf(published, ResultsContext.defaultWindowDays)
+    const bestItem = ItemId.make("it0")
+    const best: ResultsContext.BestPost = { item: bestItem, publishedAt: window.from, engagement: 900, reach: 20_000 }
+    const goals = [{ goal, posts: 12, items: 8, reach: 45_000, withReach: 10, engagement: 3_200, withEngagement: 12 }]
+
+    // Facebook, among 14 posts: engagement 640, one post higher (900), median 280 (the 7th and 8th
+    // of the 14 are both 280), so 2nd of 14, better than 12 of the 13 others (92 %), 2.3 × median.
+    const engagementOthers = [900, 500, 400, 350, 300, 280, 280, 200, 150, 100, 80, 60, 50]
+    const reachOthers = [20_000, 15_000, 9_000, 8_000, 7_000, 6_500, 6_500, 6_000, 5_000, 4_000, 3_000, 2_000, 1_000]
+    const rankedContext: ResultsContext.PostContext = {
+      item,
+      network: "facebook",
+      publishedAt: published,
+      metrics: { reach: 12_345, reactions: 520, comments: 80, shares: 40 },
+      window,
+      engagement: ResultsContext.standingOf(640, engagementOthers),
+      reach: ResultsContext.standingOf(12_345, reachOthers),
+      engagementRate: ResultsContext.standingOf(undefined, []),
+      best,
+      goals,
+      posts: []
+    }
+    const rankedPost: PostFeedback = {
+      network: "facebook",
+      url: "https://www.facebook.com/kyst/posts/1",
+      publishedAt: published,
+      capturedAt: captured,
+      metrics: rankedContext.metrics,
+      highlights: [
+        { text: "Nydelig!", author: "Kari", tone: "positive" },
+        { text: "Hvor er dette?", tone: "question" },
+        // The same comment kept again at the +7 check-in.
+        { text: "Nydelig!", author: "Kari", tone: "positive" }
+      ],
+      context: rankedContext,
+      bestTitle: "Fyret i tåka",
+      success: true
+    }
+    // Instagram, with only 3 posts that have engagement (this one included): thin history.
+    const thinPost: PostFeedback = {
+      network: "instagram",
+      url: "https://www.instagram.com/p/abc",
+      publishedAt: published,
+      capturedAt: captured,
+      metrics: { reactions: 30, comments: 10 },
+      highlights: [],
+      context: {
+        ...rankedContext,
+        network: "instagram",
+        metrics: { reactions: 30, comments: 10 },
+        engagement: ResultsContext.standingOf(40, [30, 25]),
+        reach: ResultsContext.standingOf(undefined, [1_000]),
+        engagementRate: ResultsContext.standingOf(undefined, []),
+        best: { ...best, engagement: 30, reach: undefined }
+      },
+      bestTitle: "Torsk på kaia",
+      success: false
+    }
+    // LinkedIn, with reach only: no engagement, nothing to rank it by, no other post.
+    const missingPost: PostFeedback = {
+      network: "linkedin",
+      url: "https://www.linkedin.com/posts/123",
+      publishedAt: published,
+      capturedAt: undefined,
+      metrics: { reach: 1_234 },
+      highlights: [],
+      context: {
+        ...rankedContext,
+        network: "linkedin",
+        metrics: { reach: 1_234 },
+        engagement: ResultsContext.standingOf(undefined, []),
+        reach: ResultsContext.standingOf(1_234, []),
+        engagementRate: ResultsContext.standingOf(undefined, []),
+        best: undefined,
+        goals: []
+      },
+      bestTitle: undefined,
+      success: false
+    }
+    const participants: ReadonlyArray<Participant> = [
+      { member: ola, contributions: ["idea"] },
+      { member: kari, contributions: ["concerned"] },
+      { member: per, contributions: ["reviewer"] },
+      { member: siri, contributions: ["reviewer"] },
+      { member: ingrid, contributions: ["advisor"] }
+    ]
+    const feedbackOf = (posts: ReadonlyArray<PostFeedback>, success: boolean): Feedback => ({
+      workspace: WorkspaceId.make("kyst"),
+      item,
+      title,
+      posts,
+      goals: [{ goal, title: "Flere søkere" }],
+      participants,
+      success,
+      marked: success,
+      followUps: success
+        ? followUpAngles.map((angle) => ({ angle, basedOn: item, goals: [goal], concerns: [kari] }))
+        : []
+    })
+    const successful = feedbackOf([rankedPost, thinPost], true)
+    const feedbackText = (locale: Locale, found: Feedback, participant: Participant = participants[0]!) =>
+      Messages.messages(locale).results.feedback({ feedback: found, participant }, team)
+
+    it("GIVEN the types the results messages take WHEN the catalogues are built THEN follow-ups cover every angle and contributions every way of taking part", () => {
+      const contributions: ReadonlyArray<Contribution> = ["idea", "concerned", "reviewer", "advisor"]
+      for (const locale of locales) {
+        const catalogue = Messages.messages(locale)
+        assert.deepStrictEqual(sorted(Object.keys(catalogue.followUp)), sorted(followUpAngles), locale)
+        assert.deepStrictEqual(sorted(Object.keys(catalogue.contribution)), sorted(contributions), locale)
+        assert.deepStrictEqual(sorted(Object.keys(catalogue.import.unmatched)), sorted(ResultsImport.UnmatchedReason.literals))
+        assert.deepStrictEqual(sorted(Object.keys(catalogue.import.format)), sorted(ResultsImport.ImportFormat.literals))
+      }
+    })
+
+    it("GIVEN a post ranked among 14 WHEN its feedback is rendered THEN the numbers and the context read in plain words, formatted per language", () => {
+      const nb = feedbackText("nb", successful)
+      for (
+        const expected of [
+          "Hei, Ola! Takk for ideen! Slik gikk det med «Kysten i morgenlys»:",
+          "Facebook, publisert onsdag 1. april 2026:",
+          `- Tallene per tirsdag 7. april 2026: rekkevidde 12${nbsp}345 · reaksjoner 520 · kommentarer 80 · delinger 40.`,
+          `- Engasjementet var 640 – nr. 2 av 14 Facebook-poster de siste 90 dagene, bedre enn 92${nbsp}% av de andre og 2,3 ganger medianen (280).`,
+          `- Rekkevidden var 12${nbsp}345 – nr. 3 av 14, bedre enn 84${nbsp}% av de andre og 1,9 ganger medianen (6${nbsp}500).`,
+          "- Beste Facebook-post de siste 90 dagene var «Fyret i tåka», med engasjement 900.",
+          "- En suksess: blant de beste Facebook-postene de siste 90 dagene!",
+          "Fra kommentarene:\n- «Nydelig!» – Kari\n- «Hvor er dette?»",
+          `- «Flere søkere»: 12 poster fra 8 saker; til sammen rekkevidde 45${nbsp}000 (fra 10 av dem) og engasjement 3${nbsp}200.`,
+          "Engasjement er reaksjoner, kommentarer og delinger til sammen.",
+          "Saken er en suksess"
+        ]
+      ) assert.include(nb, expected, nb)
+      assert.strictEqual(nb.split("«Nydelig!»").length - 1, 1, "a comment kept twice is shown once")
+
+      const en = feedbackText("en", successful)
+      for (
+        const expected of [
+          "Hi, Ola! Thank you for the idea! Here's how “Kysten i morgenlys” did:",
+          "Facebook, published Wednesday, 1 April 2026:",
+          "- The figures as of Tuesday, 7 April 2026: reach 12,345 · reactions 520 · comments 80 · shares 40.",
+          "- Engagement was 640 – 2nd of 14 Facebook posts in the last 90 days, better than 92% of the others and 2.3 times the median (280).",
+          "- Reach was 12,345 – 3rd of 14, better than 84% of the others and 1.9 times the median (6,500).",
+          "- The best Facebook post in the last 90 days was “Fyret i tåka”, with engagement 900.",
+          "- A success: among the best Facebook posts in the last 90 days!",
+          "From the comments:\n- “Nydelig!” – Kari\n- “Hvor er dette?”",
+          "- “Flere søkere”: 12 posts from 8 items; in total reach 45,000 (from 10 of them) and engagement 3,200.",
+          "Engagement is reactions, comments and shares together.",
+          "It's a success"
+        ]
+      ) assert.include(en, expected, en)
+      for (const text of [nb, en]) {
+        assert.notInclude(text, "undefined")
+        assert.notInclude(text, "|", "no markdown tables")
+      }
+    })
+
+    it("GIVEN a post with only 3 comparable posts WHEN its feedback is rendered THEN it says the history is thin, and ranks nothing", () => {
+      const found = feedbackOf([thinPost], false)
+      const nb = feedbackText("nb", found)
+      assert.include(
+        nb,
+        "- Engasjementet var 40. For få poster å sammenligne med ennå: 3 av minst 5 (Instagram-poster de siste 90 dagene, denne medregnet)."
+      )
+      assert.include(nb, "- Ingen annen Instagram-post de siste 90 dagene fikk så mye engasjement – nærmest kom «Torsk på kaia» med 30.")
+      assert.notMatch(nb, /nr\. \d/)
+      assert.notInclude(nb, "medianen")
+      assert.notInclude(nb, "suksess")
+      const en = feedbackText("en", found)
+      assert.include(
+        en,
+        "- Engagement was 40. Too few posts to compare with yet: 3 of at least 5 (Instagram posts in the last 90 days, this one included)."
+      )
+      assert.notMatch(en, /\d(st|nd|rd|th) of \d/)
+      assert.notInclude(en, "median")
+      assert.notInclude(en, "success")
+      for (const text of [nb, en]) assert.include(text, String(ResultsContext.minComparable))
+    })
+
+    it("GIVEN a post with reach only and no history WHEN its feedback is rendered THEN the figures it lacks go unmentioned", () => {
+      const found = { ...feedbackOf([missingPost], false), goals: [] }
+      const nb = feedbackText("nb", found)
+      assert.include(nb, "LinkedIn, publisert onsdag 1. april 2026:\n- Tallene: rekkevidde 1\u00A0234.")
+      assert.include(nb, "Rekkevidden var 1\u00A0234. For få poster å sammenligne med ennå: 1 av minst 5")
+      const en = feedbackText("en", found)
+      assert.include(en, "LinkedIn, published Wednesday, 1 April 2026:\n- The figures: reach 1,234.")
+      for (const [text, words] of [[nb, ["reaksjoner", "kommentarer", "delinger", "Engasjement", "Målene"]], [
+        en,
+        ["reactions", "comments", "shares", "Engagement", "goals"]
+      ]] as const) {
+        for (const word of words) assert.notInclude(text, word, text)
+      }
+      const nothingYet = { ...missingPost, metrics: {}, context: { ...missingPost.context, reach: ResultsContext.standingOf(undefined, []) } }
+      assert.include(feedbackText("nb", feedbackOf([nothingYet], false)), "- Ingen tall registrert ennå.")
+      assert.include(feedbackText("en", feedbackOf([nothingYet], false)), "- No figures recorded yet.")
+    })
+
+    it("GIVEN each way of taking part WHEN the feedback is rendered THEN the thanks fit it, and say all of someone's parts", () => {
+      const contributions: ReadonlyArray<Contribution> = ["idea", "concerned", "reviewer", "advisor"]
+      for (const locale of locales) {
+        const openings = contributions.map((how) =>
+          feedbackText(locale, successful, { member: kari, contributions: [how] }).split("\n")[0]!
+        )
+        assert.strictEqual(new Set(openings).size, openings.length, locale)
+      }
+      assert.include(feedbackText("nb", successful, { member: per, contributions: ["reviewer"] }), "Takk for at du leste gjennom!")
+      assert.include(
+        feedbackText("nb", successful, { member: per, contributions: ["idea", "reviewer"] }),
+        "Takk for ideen og for at du leste gjennom!"
+      )
+      assert.include(
+        feedbackText("en", successful, { member: per, contributions: ["idea", "reviewer"] }),
+        "Thank you for the idea and for reviewing it!"
+      )
+      assert.include(feedbackText("en", successful, { member: per, contributions: [] }), "Thank you for taking part!")
+    })
+
+    it("GIVEN a success with four follow-ups WHEN celebrated THEN the item, the number that made it, everyone by name and the follow-ups are there", () => {
+      const nb = Messages.messages("nb").results.celebration(successful, team)
+      assert.include(nb, "«Kysten i morgenlys» er en suksess!")
+      assert.include(nb, "- Facebook: engasjement 640 – nr. 2 av 14 Facebook-poster de siste 90 dagene, 2,3 ganger medianen.")
+      assert.notInclude(nb, "Instagram", "only the post that did well")
+      assert.include(nb, "Idé: Ola · Med i saken: Kari · Gjennomlesing: Per og Siri · Tekst: Ingrid")
+      assert.include(nb, "Ingrid, vil du velge en oppfølging?")
+      const en = Messages.messages("en").results.celebration(successful, team)
+      assert.include(en, "“Kysten i morgenlys” is a success!")
+      assert.include(en, "- Facebook: engagement 640 – 2nd of 14 Facebook posts in the last 90 days, 2.3 times the median.")
+      assert.include(en, "Idea: Ola · Featured: Kari · Review: Per and Siri · Writing: Ingrid")
+      assert.include(en, "Ingrid, would you like to pick a follow-up?")
+      for (const locale of locales) {
+        const text = Messages.messages(locale).results.celebration(successful, team)
+        for (const participant of participants) assert.include(text, team.name(participant.member), locale)
+        for (const angle of followUpAngles) {
+          assert.include(text, Messages.messages(locale).followUp[angle](title).title, `${locale} ${angle}`)
+        }
+        assert.notInclude(text, "undefined")
+      }
+      const noFollowUps = { ...successful, followUps: [] }
+      assert.notInclude(Messages.messages("nb").results.celebration(noFollowUps, team), "oppfølging")
+      assert.notInclude(Messages.messages("en").results.celebration(noFollowUps, team), "follow-up")
+    })
+
+    it("GIVEN mass mentions in every typed value WHEN feedback and celebration are rendered THEN no mass mention survives", () => {
+      const loud = (text: string) => `${text} @everyone @here`
+      const loudPost: PostFeedback = {
+        ...rankedPost,
+        highlights: [{ text: loud("Flott"), author: loud("Kari"), tone: "positive" }],
+        bestTitle: loud("Fyret")
+      }
+      const found: Feedback = {
+        ...successful,
+        title: loud("Kysten"),
+        posts: [loudPost, thinPost],
+        goals: [{ goal, title: loud("Flere søkere") }]
+      }
+      const shouting: Messages.RenderContext = { timeZone: "Europe/Oslo", name: () => "@channel of us" }
+      for (const locale of locales) {
+        const { results } = Messages.messages(locale)
+        for (
+          const text of [
+            results.feedback({ feedback: found, participant: participants[0]! }, shouting),
+            results.celebration(found, shouting)
+          ]
+        ) assert.notMatch(text, mass, text)
+      }
+    })
+
+    it("GIVEN every angle, in both languages, for a short, an empty and a hostile 300-character parent title WHEN worded THEN each title is non-empty, one line, at most 100 characters and pings nobody", () => {
+      const hostile = `@everyone ${"Kysten i morgenlys @here ".repeat(12)}`.slice(0, 300)
+      assert.strictEqual(hostile.length, 300)
+      for (const locale of locales) {
+        for (const angle of followUpAngles) {
+          const word = Messages.messages(locale).followUp[angle]
+          const short = word(title)
+          assert.include(short.title, title, "a short title is kept whole")
+          assert.include(short.pitch, title)
+          for (const parent of [title, "", "   ", hostile, `${"🐟".repeat(120)}\n@all`]) {
+            const wording = word(parent)
+            assert.isNotEmpty(wording.title.trim(), `${locale} ${angle}`)
+            assert.isAtMost(wording.title.length, Messages.maxFollowUpTitleLength, wording.title)
+            assert.strictEqual(wording.title, wording.title.trim())
+            assert.notMatch(wording.title, /[\n\r]/)
+            assert.notMatch(wording.title, mass, wording.title)
+            assert.notMatch(wording.pitch, mass, wording.pitch)
+            assert.isNotEmpty(wording.pitch.trim())
+            // A lone surrogate would mean a character was cut in half.
+            assert.notMatch(wording.title, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, wording.title)
+          }
+          assert.isTrue(word(hostile).title.endsWith("…"), word(hostile).title)
+        }
+      }
+    })
+
+    it("GIVEN any parent title WHEN worded THEN the title always fits and never pings", () => {
+      FastCheck.assert(
+        FastCheck.property(
+          FastCheck.oneof(FastCheck.string({ maxLength: 400 }), FastCheck.string({ maxLength: 400, unit: "grapheme" })),
+          FastCheck.constantFrom(...followUpAngles),
+          FastCheck.constantFrom(...locales),
+          (parent, angle, locale) => {
+            const wording = Messages.messages(locale).followUp[angle](`${parent} @everyone ${parent}`)
+            assert.isAtLeast(wording.title.trim().length, 1)
+            assert.isAtMost(wording.title.length, Messages.maxFollowUpTitleLength)
+            assert.notMatch(wording.title, mass)
+          }
+        ),
+        { numRuns: 300 }
+      )
+    })
+
+    it("GIVEN every network WHEN the chart's labels are asked for THEN every label is non-empty and names the network and the window", () => {
+      for (const locale of locales) {
+        for (const network of networks) {
+          const labels = Messages.messages(locale).chart(network, 90)
+          for (const label of [labels.title, labels.subtitle, labels.metric, labels.thisPost, labels.otherPosts, labels.median]) {
+            assert.isString(label)
+            assert.isNotEmpty(label!.trim(), `${locale} ${network}`)
+          }
+          assert.include(labels.title, Messages.messages(locale).network[network])
+          assert.include(labels.subtitle, "90")
+        }
+        const day = Messages.messages(locale).chart("facebook", 1)
+        assert.notInclude(day.subtitle, "1 ", locale)
+      }
+      assert.deepStrictEqual(Messages.messages("nb").chart("facebook", 90), {
+        title: "Engasjement på Facebook",
+        subtitle: "Denne posten og Facebook-postene fra de 90 dagene før den",
+        metric: "Engasjement (reaksjoner + kommentarer + delinger)",
+        thisPost: "Denne posten",
+        otherPosts: "Andre poster",
+        median: "Median (denne medregnet)"
+      })
+    })
+
+    it("GIVEN an import report with every outcome WHEN rendered THEN it counts the rows and names each unmatched row's reason, each invalid cell and each refusal", () => {
+      const report: ResultsImport.ImportReport = {
+        format: "meta-facebook",
+        rows: 1_200,
+        recorded: [{ line: 2, item, network: "facebook" }],
+        unchanged: [{ line: 3, item: ItemId.make("it2"), network: "facebook" }],
+        unmatched: ResultsImport.UnmatchedReason.literals.map((reason, index) => ({
+          line: 10 + index,
+          ...(reason === "no_identifier" ? {} : { identifier: `https://www.facebook.com/kyst/posts/${index} @everyone` }),
+          reason
+        })),
+        invalid: [
+          { line: 20, field: "reactions", reason: "not_a_count", column: "Reactions", value: "12,5" },
+          { line: 21, field: "metrics", reason: "no_values" }
+        ],
+        refused: [{
+          line: 30,
+          item: ItemId.make("it3"),
+          network: "facebook",
+          error: new Errors.InvalidTransition({ item: ItemId.make("it3"), command: "RecordResults", state: "Closed" })
+        }]
+      }
+      const reasons = new Set<string>()
+      for (const locale of locales) {
+        const catalogue = Messages.messages(locale)
+        const text = catalogue.import.report(report)
+        for (const reason of ResultsImport.UnmatchedReason.literals) {
+          const words = catalogue.import.unmatched[reason]
+          reasons.add(words)
+          assert.include(text, words.slice(0, 30), `${locale} ${reason}`)
+        }
+        for (const line of ["10", "11", "12", "13", "14", "20", "21", "30"]) assert.include(text, line)
+        assert.include(text, "https://www.facebook.com/kyst/posts/0")
+        assert.include(text, "12,5")
+        assert.include(text, "Reactions")
+        assert.include(
+          text,
+          Messages.errorMessage(locale, report.refused[0]!.error, { timeZone: "UTC", name: (member) => member })
+        )
+        assert.include(text, catalogue.import.format["meta-facebook"])
+        assert.notMatch(text, mass)
+        assert.notInclude(text, "undefined")
+      }
+      assert.strictEqual(reasons.size, 2 * ResultsImport.UnmatchedReason.literals.length, "a reason of its own for each")
+      assert.include(
+        Messages.messages("nb").import.report(report),
+        `Import fra Meta Business Suite (Facebook): 1${nbsp}200 rader lest – 1 registrert, 1 uendret (importert før), 5 uten treff, 2 med tall som ikke kan leses og 1 avvist.`
+      )
+      assert.include(
+        Messages.messages("en").import.report(report),
+        "Import from Meta Business Suite (Facebook): 1,200 rows read – 1 recorded, 1 unchanged (imported before), 5 unmatched, 2 with figures that can't be read and 1 refused."
+      )
+      assert.include(Messages.messages("nb").import.report(report), "- Linje 20, kolonnen «Reactions»: «12,5» er ikke et antall.")
+      assert.include(Messages.messages("en").import.report(report), "- Line 21: the row has no figures.")
+    })
+
+    it("GIVEN a file refused for every reason WHEN UnreadableExport is rendered THEN each language says why and how to export, in its own words per reason", () => {
+      const cases: ReadonlyArray<ConstructorParameters<typeof ResultsImport.UnreadableExport>[0]> = [
+        { format: "meta", reason: "not_text" },
+        { format: "meta", reason: "empty" },
+        { format: "meta", reason: "not_csv", line: 7 },
+        { format: "linkedin", reason: "no_header" },
+        { format: "meta-facebook", reason: "missing_column", column: "permalink" },
+        { format: "meta-facebook", reason: "missing_column", column: "metrics" },
+        { format: "meta-facebook", reason: "wrong_format", detected: "meta-instagram" },
+        { format: "meta", reason: "ambiguous_format" }
+      ]
+      for (const locale of locales) {
+        const texts = cases.map((fields) => Messages.errorMessage(locale, new ResultsImport.UnreadableExport(fields), context))
+        assert.strictEqual(new Set(texts).size, texts.length, locale)
+        for (const text of texts) {
+          assert.match(text, locale === "nb" ? /^Ingenting ble importert: / : /^Nothing was imported: /)
+          assert.match(text, /Meta Business Suite|LinkedIn/)
+        }
+        assert.include(texts[2], "7")
+        assert.include(texts[3], "All posts")
+        assert.include(texts[6], "Instagram")
+      }
+      assert.include(
+        Messages.errorMessage("en", new ResultsImport.UnreadableExport(cases[0]!), context),
+        "Export the CSV from Meta Business Suite: Insights → Content → Export."
+      )
+      assert.include(
+        Messages.errorMessage("nb", new ResultsImport.UnreadableExport(cases[7]!), context),
+        "Velg Facebook eller Instagram når du importerer."
+      )
+    })
+
+    it("GIVEN an item not published on the network asked about WHEN NotPublished is rendered THEN it says where it is published, or that it is not yet", () => {
+      const unpublished = new ResultsContext.NotPublished({ item, network: "facebook", stage: "Drafting", publishedOn: [] })
+      assert.include(Messages.errorMessage("nb", unpublished, context), "er ikke publisert ennå (den er på stadiet «utkast»)")
+      assert.include(Messages.errorMessage("en", unpublished, context), "isn't published yet (it's at the “drafting” stage)")
+      const elsewhere = new ResultsContext.NotPublished({ item, network: "linkedin", stage: "Published", publishedOn: ["facebook"] })
+      assert.include(Messages.errorMessage("nb", elsewhere, context), "Sak it1 er publisert på Facebook, ikke på LinkedIn.")
+      assert.include(Messages.errorMessage("en", elsewhere, context), "Item it1 was published on Facebook, not LinkedIn.")
     })
   })
 })

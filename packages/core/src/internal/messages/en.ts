@@ -1,14 +1,58 @@
 /**
  * English, in the same plain, collegial voice as the Norwegian. Titles are quoted “like this”.
  */
-import { networks } from "../../Draft.js"
+import { type Network, networks } from "../../Draft.js"
 import { type Finding, lixBandFloors, longWordLetters } from "../../FormatChecks.js"
 import type { MemberId } from "../../Ids.js"
+import type { Highlight } from "../../ItemEvent.js"
 import type { Locale } from "../../Member.js"
-import type { Catalogue, Format, KnownField, RenderContext } from "../../Messages.js"
+import type { Catalogue, DugnadError, Format, KnownField, RenderContext } from "../../Messages.js"
 import { rules } from "../../NetworkRules.js"
 import { type PrimerField, PrimerTopic, textLimits } from "../../Primer.js"
+import type { GoalTotals } from "../../ReadModel.js"
 import type { RecurrenceField } from "../../Recurrence.js"
+import type { Contribution, Feedback, PostFeedback } from "../../Results.js"
+import { minComparable, type Ranked } from "../../ResultsContext.js"
+import type { InvalidCell } from "../../ResultsImport.js"
+
+// The same in both languages (each catalogue keeps its own copy, as it keeps its own words).
+const contributionOrder: ReadonlyArray<Contribution> = ["idea", "concerned", "reviewer", "advisor"]
+type ContextMetric = "engagement" | "reach" | "engagementRate"
+const contextMetrics: ReadonlyArray<ContextMetric> = ["engagement", "reach", "engagementRate"]
+/** `value ÷ median` to one decimal; undefined when the median is 0. */
+const ratioOf = (standing: Ranked) =>
+  standing.ratioToMedian === undefined ? undefined : Math.round(standing.ratioToMedian * 10) / 10
+/** The most recently published post with goal totals: its window is the freshest view of the goals. */
+const latestWithGoals = (found: Feedback) =>
+  found.posts.reduce<PostFeedback | undefined>(
+    (latest, post) =>
+      post.context.goals.length > 0 && (latest === undefined || post.publishedAt.epochMillis >= latest.publishedAt.epochMillis)
+        ? post
+        : latest,
+    undefined
+  )
+/** A highlight kept at two check-ins is shown once. */
+const distinctHighlights = (highlights: ReadonlyArray<Highlight>) => {
+  const seen = new Set<string>()
+  return highlights.filter((highlight) => {
+    const key = JSON.stringify([highlight.text, highlight.author])
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+}
+/** Whether the feedback speaks of engagement, and of the engagement rate, so that it says what they are. */
+const explained = (found: Feedback) => ({
+  engagement: found.posts.some((post) =>
+    post.context.engagement._tag !== "Missing" || post.context.engagementRate._tag !== "Missing" ||
+    post.context.best !== undefined
+  ),
+  rate: found.posts.some((post) => post.context.engagementRate._tag !== "Missing")
+})
+const advisorsOf = (found: Feedback) =>
+  found.participants.filter((one) => one.contributions.includes("advisor")).map((one) => one.member)
+/** An import report's refused rows without a context: UTC, and people by id. */
+const noContext: RenderContext = { timeZone: "UTC", name: (member) => member }
+const messageOf = (catalogue: Catalogue, error: DugnadError, context: RenderContext) =>
+  (catalogue.error[error._tag] as (error: DugnadError, context: RenderContext) => string)(error, context)
 
 /** The English catalogue, built on the English formatting helpers. */
 export const en = (f: Format): Catalogue => {
@@ -230,7 +274,189 @@ export const en = (f: Format): Catalogue => {
   const altText = (finding: Finding) =>
     finding.media === undefined ? "the alt text" : `the alt text of media file ${f.number(finding.media + 1)}`
 
-  return {
+  // Results back to the people who helped: follow-ups, the chart, feedback, celebration, imports.
+  const contribution = {
+    idea: "Idea",
+    concerned: "Featured",
+    reviewer: "Review",
+    advisor: "Writing"
+  } as const satisfies Catalogue["contribution"]
+  const thanksFor = {
+    idea: "for the idea",
+    concerned: "for taking part",
+    reviewer: "for reviewing it",
+    advisor: "for your work on it"
+  } as const satisfies { readonly [C in Contribution]: string }
+  const thanks = (contributions: ReadonlyArray<Contribution>) => {
+    const phrases = contributionOrder.filter((how) => contributions.includes(how)).map((how) => thanksFor[how])
+    return phrases.length === 0 ? "Thank you for taking part!" : `Thank you ${f.list(phrases)}!`
+  }
+  const untitled = (parent: string) => (parent.trim() === "" ? "the untitled item" : parent.replace(/\s+/gu, " ").trim())
+  const followUp = {
+    more: (parent) => ({
+      title: f.title((text) => `More on: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} did well. More on the same topic while people are interested: new pictures, figures or stories.`
+    }),
+    "behind-the-scenes": (parent) => ({
+      title: f.title((text) => `Behind the scenes: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} did well. Show the work behind it: how it came about, and the people and places nobody usually sees.`
+    }),
+    people: (parent) => ({
+      title: f.title((text) => `Meet the people: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} did well. Put the people in it first: who are they, what do they do, and why do they care?`
+    }),
+    "what-next": (parent) => ({
+      title: f.title((text) => `What happens next: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} did well. Tell people what happens next: the next steps, the dates and what they can do themselves.`
+    })
+  } as const satisfies Catalogue["followUp"]
+
+  const postsOn = (name: Network) => `${networkName(name)} posts`
+  const lastDays = (days: number) => (days === 1 ? "in the last day" : `in the last ${f.number(days)} days`)
+  const ordinalRules = new Intl.PluralRules("en-GB", { type: "ordinal" })
+  const ordinalSuffix = { one: "st", two: "nd", few: "rd", other: "th", zero: "th", many: "th" } as const
+  const ordinal = (value: number) => `${f.number(value)}${ordinalSuffix[ordinalRules.select(value)]}`
+  /** How the post did on one metric, as its subject, its lower-case name and how a value reads. */
+  const standingMetric = {
+    engagement: { subject: "Engagement", name: "engagement", show: f.number },
+    reach: { subject: "Reach", name: "reach", show: f.number },
+    engagementRate: { subject: "The engagement rate", name: "engagement rate", show: (value: number) => f.percent(value, 1) }
+  } as const satisfies { readonly [K in ContextMetric]: unknown }
+  const comparedWith = (standing: Ranked, show: (value: number) => string): ReadonlyArray<string> => {
+    const better = Math.floor(standing.percentile)
+    const ratio = ratioOf(standing)
+    return [
+      ...(standing.percentile >= 100
+        ? ["better than all the others"]
+        : better > 0
+        ? [`better than ${f.percent(better / 100)} of the others`]
+        : []),
+      ratio === undefined
+        ? `the median is ${show(standing.median)}`
+        : ratio > 1
+        ? `${f.number(ratio)} times the median (${show(standing.median)})`
+        : ratio === 1
+        ? `about the median (${show(standing.median)})`
+        : `below the median (${show(standing.median)})`
+    ]
+  }
+  /** The context of one post in plain words: a sentence per metric it has, thin history said once. */
+  const standingLines = (post: PostFeedback): ReadonlyArray<string> => {
+    const where = `${postsOn(post.network)} ${lastDays(post.context.window.days)}`
+    let placed = false
+    let thin = false
+    return contextMetrics.flatMap((key) => {
+      const standing = post.context[key]
+      const { show, subject } = standingMetric[key]
+      if (standing._tag === "Missing") return []
+      if (standing._tag === "Ranked") {
+        const rank = `${ordinal(standing.rank)} of ${f.number(standing.of)}${placed ? "" : ` ${where}`}`
+        placed = true
+        return [`${subject} was ${show(standing.value)} – ${f.list([rank, ...comparedWith(standing, show)])}.`]
+      }
+      const said = thin
+      thin = true
+      return [
+        `${subject} was ${show(standing.value)}.` +
+        (said
+          ? ""
+          : ` Too few posts to compare with yet: ${f.number(standing.comparable)} of at least ${
+            f.number(minComparable)
+          } (${where}, this one included).`)
+      ]
+    })
+  }
+  const bestLine = (post: PostFeedback): ReadonlyArray<string> => {
+    const best = post.context.best
+    if (best === undefined) return []
+    const name = post.bestTitle === undefined ? "another post" : q(post.bestTitle)
+    const own = post.context.engagement._tag === "Missing" ? undefined : post.context.engagement.value
+    const period = lastDays(post.context.window.days)
+    const other = `No other ${networkName(post.network)} post ${period}`
+    if (own !== undefined && own > best.engagement) {
+      return [`${other} had as much engagement – the closest was ${name}, with ${f.number(best.engagement)}.`]
+    }
+    if (own === best.engagement) return [`${other} had more engagement; ${name} had as much.`]
+    return [`The best ${networkName(post.network)} post ${period} was ${name}, with engagement ${f.number(best.engagement)}.`]
+  }
+  const numbersLine = (post: PostFeedback, context: RenderContext) => {
+    const shown = f.metrics(post.metrics, metric)
+    if (shown === "") return "No figures recorded yet."
+    return post.capturedAt === undefined
+      ? `The figures: ${shown}.`
+      : `The figures as of ${f.date(post.capturedAt, context.timeZone)}: ${shown}.`
+  }
+  const highlightLine = (highlight: Highlight) =>
+    `- ${q(highlight.text)}${highlight.author === undefined ? "" : ` – ${f.user(highlight.author)}`}`
+  const goalTotals = (totals: GoalTotals) => {
+    const sums = [
+      ...(totals.withReach === 0
+        ? []
+        : [`reach ${f.number(totals.reach)}${totals.withReach < totals.posts ? ` (from ${f.number(totals.withReach)} of them)` : ""}`]),
+      ...(totals.withEngagement === 0
+        ? []
+        : [
+          `engagement ${f.number(totals.engagement)}${
+            totals.withEngagement < totals.posts ? ` (from ${f.number(totals.withEngagement)} of them)` : ""
+          }`
+        ])
+    ]
+    const posts = `${count(totals.posts, "post", "posts")} from ${count(totals.items, "item", "items")}`
+    return sums.length === 0 ? posts : `${posts}; in total ${f.list(sums)}`
+  }
+  const goalLines = (found: Feedback): ReadonlyArray<string> => {
+    const latest = latestWithGoals(found)
+    if (latest === undefined || found.goals.length === 0) return []
+    const titles = new Map(found.goals.map((goal) => [goal.goal as string, goal.title]))
+    return [
+      `The goals this item serves, ${lastDays(latest.context.window.days)} on every network:`,
+      ...latest.context.goals.map((totals) => `- ${q(titles.get(totals.goal) ?? totals.goal)}: ${goalTotals(totals)}.`)
+    ]
+  }
+  /** The standing that decided success (as `Results.isSuccess` reads it), in a few words. */
+  const decidingLine = (post: PostFeedback) => {
+    const key = post.context.engagement._tag === "Ranked" ? "engagement" : "reach"
+    const standing = post.context[key]
+    if (standing._tag !== "Ranked") return metricsOrNothing(f.metrics(post.metrics, metric))
+    const { name, show } = standingMetric[key]
+    const ratio = ratioOf(standing)
+    return `${name} ${show(standing.value)} – ${ordinal(standing.rank)} of ${f.number(standing.of)} ${
+      postsOn(post.network)
+    } ${lastDays(post.context.window.days)}` +
+      (ratio !== undefined && ratio > 1 ? `, ${f.number(ratio)} times the median` : "")
+  }
+  const credits = (found: Feedback, context: RenderContext) =>
+    contributionOrder.flatMap((how) => {
+      const members = found.participants.filter((one) => one.contributions.includes(how)).map((one) => one.member)
+      return members.length === 0 ? [] : [`${contribution[how]}: ${people(context, members)}`]
+    }).join(" · ")
+
+  const importFormat = {
+    meta: "Meta Business Suite (Facebook or Instagram)",
+    "meta-facebook": "Meta Business Suite (Facebook)",
+    "meta-instagram": "Meta Business Suite (Instagram)",
+    linkedin: "LinkedIn page analytics (“All posts”)"
+  } as const satisfies Catalogue["import"]["format"]
+  const formatName = (format: string) => f.lookup(importFormat, format) ?? f.user(format)
+  const howToExport = (format: string) =>
+    format === "linkedin"
+      ? "Export from the LinkedIn page: Analytics → Posts → Export, and save the “All posts” sheet as CSV."
+      : "Export the CSV from Meta Business Suite: Insights → Content → Export."
+  const unmatched = {
+    no_match: "no published post here has this link or id. Was the publication recorded with the right link?",
+    ambiguous: "several posts have this link or id – correct the post that was recorded twice",
+    no_identifier: "the row has neither a link nor a post id",
+    not_published_on_network: "the item is recorded as published on another network than this export's",
+    duplicate: "another row of the file names the same post, so neither was recorded (Dugnad doesn't guess which has the right figures)"
+  } as const satisfies Catalogue["import"]["unmatched"]
+  const invalidLine = (cell: InvalidCell) =>
+    cell.reason === "no_values"
+      ? `- Line ${f.number(cell.line)}: the row has no figures.`
+      : `- Line ${f.number(cell.line)}, column ${q(cell.column ?? f.lookup(metric, cell.field) ?? cell.field)}: ${
+        cell.value === undefined ? "the value" : q(cell.value)
+      } is not a count.`
+
+  const catalogue: Catalogue = {
     error: {
       NotAuthorized: ({ command: name, rule }) => {
         const doIt = commandPhrase(name)
@@ -435,7 +661,45 @@ export const en = (f: Format): Catalogue => {
           }
         })()
         return `Couldn't save the primer entry. ${why}`
-      }
+      },
+      UnreadableExport: ({ column, detected, format, line, reason }) => {
+        const name = formatName(format)
+        const why = ((): string => {
+          switch (reason) {
+            case "not_text":
+              return "The file isn't text – a spreadsheet (.xlsx or .xls), perhaps? Open it and save it as CSV (preferably “CSV UTF-8”), or download the CSV again."
+            case "empty":
+              return "The file has no rows of posts. Pick a period with posts in it, and export again."
+            case "not_csv":
+              return `The file can't be read as CSV: a quotation mark${
+                line === undefined ? "" : ` on line ${f.number(line)}`
+              } is never closed. Was it edited by hand? Download a fresh export.`
+            case "no_header":
+              return `There's no header row from ${name} in the file. Is it the right file?`
+            case "missing_column":
+              return column === "permalink"
+                ? "The file has no column with the link or post id (such as “Permalink”, “Post ID” or “Post link”), so Dugnad can't tell which posts the figures are for."
+                : column === "metrics"
+                ? "The file has no columns of figures Dugnad recognises (such as “Reach”, “Reactions” or “Comments”)."
+                : "The file lacks a column the import needs."
+            case "wrong_format":
+              return `You chose ${name}, but the file ${
+                detected === undefined ? "is another export" : `looks like an export from ${formatName(detected)}`
+              }. Choose the right network and try again.`
+            case "ambiguous_format":
+              return "Dugnad can't tell whether the file is from Facebook or Instagram – its columns and links fit both. Choose Facebook or Instagram when you import it."
+          }
+        })()
+        return `Nothing was imported: ${why} ${howToExport(detected ?? format)}`
+      },
+      NotPublished: ({ item: id, network: name, publishedOn, stage: state }) =>
+        publishedOn.length > 0
+          ? `Item ${f.user(id)} was published on ${f.list(publishedOn.map(networkName))}, not ${networkName(name)}. Choose ${
+            publishedOn.length === 1 ? "that network" : "one of those"
+          } – or, if it went out on ${networkName(name)} too, record that publication first.`
+          : `Item ${f.user(id)} isn't published yet (it's at the “${
+            f.lookup(stage, state) ?? f.user(state)
+          }” stage), so there's no ${networkName(name)} post to put figures in context. Record the publication first.`
     },
 
     event: {
@@ -735,6 +999,115 @@ export const en = (f: Format): Catalogue => {
       error: "error",
       warning: "warning",
       info: "info"
+    },
+    contribution,
+    followUp,
+    chart: (name, windowDays) => ({
+      title: `Engagement on ${networkName(name)}`,
+      subtitle: `This post and the ${postsOn(name)} of the ${
+        windowDays === 1 ? "day" : `${f.number(windowDays)} days`
+      } before it`,
+      metric: "Engagement (reactions + comments + shares)",
+      thisPost: "This post",
+      otherPosts: "Other posts",
+      median: "Median (this one included)"
+    }),
+    results: {
+      feedback: ({ feedback: found, participant }, context) => {
+        const lines = [
+          `Hi, ${who(context, participant.member)}! ${thanks(participant.contributions)} Here's how ${q(found.title)} did:`
+        ]
+        for (const post of found.posts) {
+          lines.push(
+            "",
+            `${networkName(post.network)}, published ${f.date(post.publishedAt, context.timeZone)}:`,
+            `- ${numbersLine(post, context)}`,
+            ...[...standingLines(post), ...bestLine(post)].map((line) => `- ${line}`),
+            ...(post.success
+              ? [`- A success: among the best ${networkName(post.network)} posts ${lastDays(post.context.window.days)}!`]
+              : [])
+          )
+          const highlights = distinctHighlights(post.highlights)
+          if (highlights.length > 0) lines.push("From the comments:", ...highlights.map(highlightLine))
+        }
+        if (found.posts.length === 0) lines.push("", "No posts recorded yet.")
+        const goals = goalLines(found)
+        if (goals.length > 0) lines.push("", ...goals)
+        const { engagement, rate } = explained(found)
+        if (engagement) {
+          lines.push(
+            "",
+            "Engagement is reactions, comments and shares together." +
+              (rate ? " The engagement rate is engagement divided by reach: the share of the people who saw the post who did any of that." : "")
+          )
+        }
+        if (found.success || found.marked) lines.push("", "It's a success – thank you for helping make it happen!")
+        return lines.join("\n")
+      },
+      celebration: (found, context) => {
+        const celebrated = found.success || found.marked
+        const lines = [celebrated ? `That went really well: ${q(found.title)} is a success!` : `Here's how ${q(found.title)} did:`]
+        const winners = found.posts.filter((post) => post.success)
+        for (const post of winners.length > 0 ? winners : found.posts) {
+          lines.push(`- ${networkName(post.network)}: ${decidingLine(post)}.`)
+        }
+        const names = credits(found, context)
+        if (names !== "") lines.push("", "Thank you to everyone who took part:", names)
+        if (found.followUps.length > 0) {
+          const titles = f.list(
+            found.followUps.map((suggestion) => q(followUp[suggestion.angle](found.title).title)),
+            "disjunction"
+          )
+          const advisors = advisorsOf(found)
+          lines.push(
+            "",
+            advisors.length === 0
+              ? `A communications advisor can pick a follow-up in one step: ${titles}.`
+              : `${people(context, advisors)}, would you like to pick a follow-up? Suggestions: ${titles}.`
+          )
+        }
+        return lines.join("\n")
+      }
+    },
+    import: {
+      report: (report, context = noContext) => {
+        const invalidRows = new Set(report.invalid.map((cell) => cell.line)).size
+        const parts = [
+          `${f.number(report.recorded.length)} recorded`,
+          ...(report.unchanged.length === 0 ? [] : [`${f.number(report.unchanged.length)} unchanged (imported before)`]),
+          ...(report.unmatched.length === 0 ? [] : [`${f.number(report.unmatched.length)} unmatched`]),
+          ...(invalidRows === 0 ? [] : [`${f.number(invalidRows)} with figures that can't be read`]),
+          ...(report.refused.length === 0 ? [] : [`${f.number(report.refused.length)} refused`])
+        ]
+        const lines = [`Import from ${formatName(report.format)}: ${count(report.rows, "row", "rows")} read – ${f.list(parts)}.`]
+        if (report.unmatched.length > 0) {
+          lines.push(
+            "",
+            "Unmatched:",
+            ...report.unmatched.map((row) =>
+              `- Line ${f.number(row.line)}${row.identifier === undefined ? "" : ` (${f.user(row.identifier)})`}: ${
+                f.sentence(f.lookup(unmatched, row.reason) ?? row.reason)
+              }`
+            )
+          )
+        }
+        if (report.invalid.length > 0) lines.push("", "Figures that can't be read:", ...report.invalid.map(invalidLine))
+        if (report.refused.length > 0) {
+          lines.push(
+            "",
+            "Refused:",
+            ...report.refused.map((row) =>
+              `- Line ${f.number(row.line)} (item ${f.user(row.item)} on ${networkName(row.network)}): ${
+                messageOf(catalogue, row.error, context)
+              }`
+            )
+          )
+        }
+        return lines.join("\n")
+      },
+      unmatched,
+      format: importFormat
     }
   }
+  return catalogue
 }

@@ -2,14 +2,58 @@
  * Norsk bokmål. Written for colleagues, not translated: "du", plain words, thanks where thanks are
  * due. Titles are quoted «slik».
  */
-import { networks } from "../../Draft.js"
+import { type Network, networks } from "../../Draft.js"
 import { type Finding, lixBandFloors, longWordLetters } from "../../FormatChecks.js"
 import type { MemberId } from "../../Ids.js"
+import type { Highlight } from "../../ItemEvent.js"
 import type { Locale } from "../../Member.js"
-import type { Catalogue, Format, KnownField, RenderContext } from "../../Messages.js"
+import type { Catalogue, DugnadError, Format, KnownField, RenderContext } from "../../Messages.js"
 import { rules } from "../../NetworkRules.js"
 import { type PrimerField, PrimerTopic, textLimits } from "../../Primer.js"
+import type { GoalTotals } from "../../ReadModel.js"
 import type { RecurrenceField } from "../../Recurrence.js"
+import type { Contribution, Feedback, PostFeedback } from "../../Results.js"
+import { minComparable, type Ranked } from "../../ResultsContext.js"
+import type { InvalidCell } from "../../ResultsImport.js"
+
+// The same in both languages (each catalogue keeps its own copy, as it keeps its own words).
+const contributionOrder: ReadonlyArray<Contribution> = ["idea", "concerned", "reviewer", "advisor"]
+type ContextMetric = "engagement" | "reach" | "engagementRate"
+const contextMetrics: ReadonlyArray<ContextMetric> = ["engagement", "reach", "engagementRate"]
+/** `value ÷ median` to one decimal; undefined when the median is 0. */
+const ratioOf = (standing: Ranked) =>
+  standing.ratioToMedian === undefined ? undefined : Math.round(standing.ratioToMedian * 10) / 10
+/** The most recently published post with goal totals: its window is the freshest view of the goals. */
+const latestWithGoals = (found: Feedback) =>
+  found.posts.reduce<PostFeedback | undefined>(
+    (latest, post) =>
+      post.context.goals.length > 0 && (latest === undefined || post.publishedAt.epochMillis >= latest.publishedAt.epochMillis)
+        ? post
+        : latest,
+    undefined
+  )
+/** A highlight kept at two check-ins is shown once. */
+const distinctHighlights = (highlights: ReadonlyArray<Highlight>) => {
+  const seen = new Set<string>()
+  return highlights.filter((highlight) => {
+    const key = JSON.stringify([highlight.text, highlight.author])
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+}
+/** Whether the feedback speaks of engagement, and of the engagement rate, so that it says what they are. */
+const explained = (found: Feedback) => ({
+  engagement: found.posts.some((post) =>
+    post.context.engagement._tag !== "Missing" || post.context.engagementRate._tag !== "Missing" ||
+    post.context.best !== undefined
+  ),
+  rate: found.posts.some((post) => post.context.engagementRate._tag !== "Missing")
+})
+const advisorsOf = (found: Feedback) =>
+  found.participants.filter((one) => one.contributions.includes("advisor")).map((one) => one.member)
+/** An import report's refused rows without a context: UTC, and people by id. */
+const noContext: RenderContext = { timeZone: "UTC", name: (member) => member }
+const messageOf = (catalogue: Catalogue, error: DugnadError, context: RenderContext) =>
+  (catalogue.error[error._tag] as (error: DugnadError, context: RenderContext) => string)(error, context)
 
 /** The Norwegian catalogue, built on the Norwegian formatting helpers. */
 export const nb = (f: Format): Catalogue => {
@@ -230,7 +274,186 @@ export const nb = (f: Format): Catalogue => {
   const altText = (finding: Finding) =>
     finding.media === undefined ? "alt-teksten" : `alt-teksten til mediefil ${f.number(finding.media + 1)}`
 
-  return {
+  // Results back to the people who helped: follow-ups, the chart, feedback, celebration, imports.
+  const contribution = {
+    idea: "Idé",
+    concerned: "Med i saken",
+    reviewer: "Gjennomlesing",
+    advisor: "Tekst"
+  } as const satisfies Catalogue["contribution"]
+  const thanksFor = {
+    idea: "for ideen",
+    concerned: "for at du stilte opp",
+    reviewer: "for at du leste gjennom",
+    advisor: "for jobben med saken"
+  } as const satisfies { readonly [C in Contribution]: string }
+  const thanks = (contributions: ReadonlyArray<Contribution>) => {
+    const phrases = contributionOrder.filter((how) => contributions.includes(how)).map((how) => thanksFor[how])
+    return phrases.length === 0 ? "Takk for at du var med!" : `Takk ${f.list(phrases)}!`
+  }
+  const untitled = (parent: string) => (parent.trim() === "" ? "saken uten tittel" : parent.replace(/\s+/gu, " ").trim())
+  const followUp = {
+    more: (parent) => ({
+      title: f.title((text) => `Mer om: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} gikk bra. Mer om det samme mens interessen er der: nye bilder, tall eller historier om temaet.`
+    }),
+    "behind-the-scenes": (parent) => ({
+      title: f.title((text) => `Bak kulissene: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} gikk bra. Vis arbeidet bak: hvordan det ble til, og folkene og stedene ingen ser til vanlig.`
+    }),
+    people: (parent) => ({
+      title: f.title((text) => `Møt folkene: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} gikk bra. Løft fram menneskene i saken: hvem er de, hva gjør de, og hvorfor bryr de seg?`
+    }),
+    "what-next": (parent) => ({
+      title: f.title((text) => `Hva skjer nå: ${text}`, untitled(parent)),
+      pitch: `${q(untitled(parent))} gikk bra. Fortell hva som skjer videre: neste steg, datoer og hva folk kan gjøre selv.`
+    })
+  } as const satisfies Catalogue["followUp"]
+
+  const postsOn = (name: Network) => `${networkName(name)}-poster`
+  const lastDays = (days: number) => (days === 1 ? "det siste døgnet" : `de siste ${f.number(days)} dagene`)
+  /** How the post did on one metric, as its subject, its lower-case name and how a value reads. */
+  const standingMetric = {
+    engagement: { subject: "Engasjementet", name: "engasjement", show: f.number },
+    reach: { subject: "Rekkevidden", name: "rekkevidde", show: f.number },
+    engagementRate: { subject: "Engasjementsraten", name: "engasjementsrate", show: (value: number) => f.percent(value, 1) }
+  } as const satisfies { readonly [K in ContextMetric]: unknown }
+  const comparedWith = (standing: Ranked, show: (value: number) => string): ReadonlyArray<string> => {
+    const better = Math.floor(standing.percentile)
+    const ratio = ratioOf(standing)
+    return [
+      ...(standing.percentile >= 100
+        ? ["bedre enn alle de andre"]
+        : better > 0
+        ? [`bedre enn ${f.percent(better / 100)} av de andre`]
+        : []),
+      ratio === undefined
+        ? `medianen er ${show(standing.median)}`
+        : ratio > 1
+        ? `${f.number(ratio)} ganger medianen (${show(standing.median)})`
+        : ratio === 1
+        ? `omtrent som medianen (${show(standing.median)})`
+        : `under medianen (${show(standing.median)})`
+    ]
+  }
+  /** The context of one post in plain words: a sentence per metric it has, thin history said once. */
+  const standingLines = (post: PostFeedback): ReadonlyArray<string> => {
+    const where = `${postsOn(post.network)} ${lastDays(post.context.window.days)}`
+    let placed = false
+    let thin = false
+    return contextMetrics.flatMap((key) => {
+      const standing = post.context[key]
+      const { show, subject } = standingMetric[key]
+      if (standing._tag === "Missing") return []
+      if (standing._tag === "Ranked") {
+        const rank = `nr. ${f.number(standing.rank)} av ${f.number(standing.of)}${placed ? "" : ` ${where}`}`
+        placed = true
+        return [`${subject} var ${show(standing.value)} – ${f.list([rank, ...comparedWith(standing, show)])}.`]
+      }
+      const said = thin
+      thin = true
+      return [
+        `${subject} var ${show(standing.value)}.` +
+        (said
+          ? ""
+          : ` For få poster å sammenligne med ennå: ${f.number(standing.comparable)} av minst ${
+            f.number(minComparable)
+          } (${where}, denne medregnet).`)
+      ]
+    })
+  }
+  const bestLine = (post: PostFeedback): ReadonlyArray<string> => {
+    const best = post.context.best
+    if (best === undefined) return []
+    const name = post.bestTitle === undefined ? "en annen post" : q(post.bestTitle)
+    const own = post.context.engagement._tag === "Missing" ? undefined : post.context.engagement.value
+    const period = lastDays(post.context.window.days)
+    const other = `Ingen annen ${networkName(post.network)}-post ${period}`
+    if (own !== undefined && own > best.engagement) {
+      return [`${other} fikk så mye engasjement – nærmest kom ${name} med ${f.number(best.engagement)}.`]
+    }
+    if (own === best.engagement) return [`${other} fikk mer engasjement; ${name} fikk like mye.`]
+    return [`Beste ${networkName(post.network)}-post ${period} var ${name}, med engasjement ${f.number(best.engagement)}.`]
+  }
+  const numbersLine = (post: PostFeedback, context: RenderContext) => {
+    const shown = f.metrics(post.metrics, metric)
+    if (shown === "") return "Ingen tall registrert ennå."
+    return post.capturedAt === undefined
+      ? `Tallene: ${shown}.`
+      : `Tallene per ${f.date(post.capturedAt, context.timeZone)}: ${shown}.`
+  }
+  const highlightLine = (highlight: Highlight) =>
+    `- ${q(highlight.text)}${highlight.author === undefined ? "" : ` – ${f.user(highlight.author)}`}`
+  const goalTotals = (totals: GoalTotals) => {
+    const sums = [
+      ...(totals.withReach === 0
+        ? []
+        : [`rekkevidde ${f.number(totals.reach)}${totals.withReach < totals.posts ? ` (fra ${f.number(totals.withReach)} av dem)` : ""}`]),
+      ...(totals.withEngagement === 0
+        ? []
+        : [
+          `engasjement ${f.number(totals.engagement)}${
+            totals.withEngagement < totals.posts ? ` (fra ${f.number(totals.withEngagement)} av dem)` : ""
+          }`
+        ])
+    ]
+    const posts = `${count(totals.posts, "post", "poster")} fra ${count(totals.items, "sak", "saker")}`
+    return sums.length === 0 ? posts : `${posts}; til sammen ${f.list(sums)}`
+  }
+  const goalLines = (found: Feedback): ReadonlyArray<string> => {
+    const latest = latestWithGoals(found)
+    if (latest === undefined || found.goals.length === 0) return []
+    const titles = new Map(found.goals.map((goal) => [goal.goal as string, goal.title]))
+    return [
+      `Målene saken bidrar til, ${lastDays(latest.context.window.days)} på alle kanaler:`,
+      ...latest.context.goals.map((totals) => `- ${q(titles.get(totals.goal) ?? totals.goal)}: ${goalTotals(totals)}.`)
+    ]
+  }
+  /** The standing that decided success (as `Results.isSuccess` reads it), in a few words. */
+  const decidingLine = (post: PostFeedback) => {
+    const key = post.context.engagement._tag === "Ranked" ? "engagement" : "reach"
+    const standing = post.context[key]
+    if (standing._tag !== "Ranked") return metricsOrNothing(f.metrics(post.metrics, metric))
+    const { name, show } = standingMetric[key]
+    const ratio = ratioOf(standing)
+    return `${name} ${show(standing.value)} – nr. ${f.number(standing.rank)} av ${f.number(standing.of)} ${
+      postsOn(post.network)
+    } ${lastDays(post.context.window.days)}` +
+      (ratio !== undefined && ratio > 1 ? `, ${f.number(ratio)} ganger medianen` : "")
+  }
+  const credits = (found: Feedback, context: RenderContext) =>
+    contributionOrder.flatMap((how) => {
+      const members = found.participants.filter((one) => one.contributions.includes(how)).map((one) => one.member)
+      return members.length === 0 ? [] : [`${contribution[how]}: ${people(context, members)}`]
+    }).join(" · ")
+
+  const importFormat = {
+    meta: "Meta Business Suite (Facebook eller Instagram)",
+    "meta-facebook": "Meta Business Suite (Facebook)",
+    "meta-instagram": "Meta Business Suite (Instagram)",
+    linkedin: "LinkedIn-sidens statistikk («All posts»)"
+  } as const satisfies Catalogue["import"]["format"]
+  const formatName = (format: string) => f.lookup(importFormat, format) ?? f.user(format)
+  const howToExport = (format: string) =>
+    format === "linkedin"
+      ? "Eksporter fra LinkedIn-siden: Statistikk → Innlegg → Eksporter (Analytics → Posts → Export), og lagre arket «All posts» som CSV."
+      : "Eksporter CSV-fila fra Meta Business Suite: Innsikt → Innhold → Eksporter (Insights → Content → Export)."
+  const unmatched = {
+    no_match: "ingen publisert post her har denne lenken eller id-en. Er publiseringen registrert med riktig lenke?",
+    ambiguous: "flere poster har denne lenken eller id-en – rett opp posten som er registrert to ganger",
+    no_identifier: "raden har verken lenke eller post-id",
+    not_published_on_network: "saken er registrert publisert på en annen kanal enn den eksporten gjelder",
+    duplicate: "en annen rad i fila gjelder samme post, så ingen av dem er registrert (Dugnad gjetter ikke hvilken som har de riktige tallene)"
+  } as const satisfies Catalogue["import"]["unmatched"]
+  const invalidLine = (cell: InvalidCell) =>
+    cell.reason === "no_values"
+      ? `- Linje ${f.number(cell.line)}: raden har ingen tall.`
+      : `- Linje ${f.number(cell.line)}, kolonnen ${q(cell.column ?? f.lookup(metric, cell.field) ?? cell.field)}: ${
+        cell.value === undefined ? "verdien" : q(cell.value)
+      } er ikke et antall.`
+
+  const catalogue: Catalogue = {
     error: {
       NotAuthorized: ({ command: name, rule }) => {
         const doIt = commandPhrase(name)
@@ -427,7 +650,45 @@ export const nb = (f: Format): Catalogue => {
           }
         })()
         return `Det gikk ikke å lagre innføringsteksten. ${why}`
-      }
+      },
+      UnreadableExport: ({ column, detected, format, line, reason }) => {
+        const name = formatName(format)
+        const why = ((): string => {
+          switch (reason) {
+            case "not_text":
+              return "Fila er ikke tekst – kanskje et regneark (.xlsx eller .xls)? Åpne den og lagre den som CSV (helst «CSV UTF-8»), eller last ned CSV-fila på nytt."
+            case "empty":
+              return "Fila har ingen rader med poster. Velg en periode der det er publisert noe, og eksporter på nytt."
+            case "not_csv":
+              return `Fila kan ikke leses som CSV: et anførselstegn${
+                line === undefined ? "" : ` på linje ${f.number(line)}`
+              } lukkes aldri. Er fila endret for hånd? Last ned en ny eksport.`
+            case "no_header":
+              return `Fant ingen overskriftsrad fra ${name} i fila. Er det riktig fil?`
+            case "missing_column":
+              return column === "permalink"
+                ? `Fila mangler kolonnen med lenke eller post-id (som «Permalink», «Post ID» eller «Post link»), så Dugnad kan ikke se hvilke poster tallene gjelder.`
+                : column === "metrics"
+                ? "Fila har ingen kolonner med tall Dugnad kjenner igjen (som «Reach», «Reactions» eller «Comments»)."
+                : "Fila mangler en kolonne importen trenger."
+            case "wrong_format":
+              return `Du valgte ${name}, men fila ${
+                detected === undefined ? "er en annen eksport" : `ser ut som en eksport fra ${formatName(detected)}`
+              }. Velg riktig kanal og prøv igjen.`
+            case "ambiguous_format":
+              return "Dugnad ser ikke om fila er fra Facebook eller Instagram – kolonnene og lenkene passer til begge. Velg Facebook eller Instagram når du importerer."
+          }
+        })()
+        return `Ingenting ble importert: ${why} ${howToExport(detected ?? format)}`
+      },
+      NotPublished: ({ item: id, network: name, publishedOn, stage: state }) =>
+        publishedOn.length > 0
+          ? `Sak ${f.user(id)} er publisert på ${f.list(publishedOn.map(networkName))}, ikke på ${networkName(name)}. Velg ${
+            publishedOn.length === 1 ? "den kanalen" : "en av dem"
+          } – eller registrer publiseringen på ${networkName(name)} først, hvis den er lagt ut der også.`
+          : `Sak ${f.user(id)} er ikke publisert ennå (den er på stadiet «${
+            f.lookup(stage, state) ?? f.user(state)
+          }»), så det finnes ingen ${networkName(name)}-post å sette tallene i sammenheng med. Registrer publiseringen først.`
     },
 
     event: {
@@ -730,6 +991,115 @@ export const nb = (f: Format): Catalogue => {
       error: "feil",
       warning: "advarsel",
       info: "til info"
+    },
+    contribution,
+    followUp,
+    chart: (name, windowDays) => ({
+      title: `Engasjement på ${networkName(name)}`,
+      subtitle: `Denne posten og ${networkName(name)}-postene fra ${
+        windowDays === 1 ? "døgnet" : `de ${f.number(windowDays)} dagene`
+      } før den`,
+      metric: "Engasjement (reaksjoner + kommentarer + delinger)",
+      thisPost: "Denne posten",
+      otherPosts: "Andre poster",
+      median: "Median (denne medregnet)"
+    }),
+    results: {
+      feedback: ({ feedback: found, participant }, context) => {
+        const lines = [
+          `Hei, ${who(context, participant.member)}! ${thanks(participant.contributions)} Slik gikk det med ${q(found.title)}:`
+        ]
+        for (const post of found.posts) {
+          lines.push(
+            "",
+            `${networkName(post.network)}, publisert ${f.date(post.publishedAt, context.timeZone)}:`,
+            `- ${numbersLine(post, context)}`,
+            ...[...standingLines(post), ...bestLine(post)].map((line) => `- ${line}`),
+            ...(post.success
+              ? [`- En suksess: blant de beste ${networkName(post.network)}-postene ${lastDays(post.context.window.days)}!`]
+              : [])
+          )
+          const highlights = distinctHighlights(post.highlights)
+          if (highlights.length > 0) lines.push("Fra kommentarene:", ...highlights.map(highlightLine))
+        }
+        if (found.posts.length === 0) lines.push("", "Ingen poster er registrert ennå.")
+        const goals = goalLines(found)
+        if (goals.length > 0) lines.push("", ...goals)
+        const { engagement, rate } = explained(found)
+        if (engagement) {
+          lines.push(
+            "",
+            "Engasjement er reaksjoner, kommentarer og delinger til sammen." +
+              (rate ? " Engasjementsraten er engasjementet delt på rekkevidden: hvor stor del av dem som så posten, som gjorde noe av det." : "")
+          )
+        }
+        if (found.success || found.marked) lines.push("", "Saken er en suksess – takk for at du var med på å få det til!")
+        return lines.join("\n")
+      },
+      celebration: (found, context) => {
+        const celebrated = found.success || found.marked
+        const lines = [celebrated ? `Dette gikk riktig bra: ${q(found.title)} er en suksess!` : `Slik gikk det med ${q(found.title)}:`]
+        const winners = found.posts.filter((post) => post.success)
+        for (const post of winners.length > 0 ? winners : found.posts) {
+          lines.push(`- ${networkName(post.network)}: ${decidingLine(post)}.`)
+        }
+        const names = credits(found, context)
+        if (names !== "") lines.push("", "Takk til alle som var med:", names)
+        if (found.followUps.length > 0) {
+          const titles = f.list(
+            found.followUps.map((suggestion) => q(followUp[suggestion.angle](found.title).title)),
+            "disjunction"
+          )
+          const advisors = advisorsOf(found)
+          lines.push(
+            "",
+            advisors.length === 0
+              ? `En kommunikasjonsrådgiver kan velge en oppfølging med ett klikk: ${titles}.`
+              : `${people(context, advisors)}, vil du velge en oppfølging? Forslag: ${titles}.`
+          )
+        }
+        return lines.join("\n")
+      }
+    },
+    import: {
+      report: (report, context = noContext) => {
+        const invalidRows = new Set(report.invalid.map((cell) => cell.line)).size
+        const parts = [
+          `${f.number(report.recorded.length)} registrert`,
+          ...(report.unchanged.length === 0 ? [] : [`${f.number(report.unchanged.length)} uendret (importert før)`]),
+          ...(report.unmatched.length === 0 ? [] : [`${f.number(report.unmatched.length)} uten treff`]),
+          ...(invalidRows === 0 ? [] : [`${f.number(invalidRows)} med tall som ikke kan leses`]),
+          ...(report.refused.length === 0 ? [] : [`${f.number(report.refused.length)} avvist`])
+        ]
+        const lines = [`Import fra ${formatName(report.format)}: ${count(report.rows, "rad", "rader")} lest – ${f.list(parts)}.`]
+        if (report.unmatched.length > 0) {
+          lines.push(
+            "",
+            "Uten treff:",
+            ...report.unmatched.map((row) =>
+              `- Linje ${f.number(row.line)}${row.identifier === undefined ? "" : ` (${f.user(row.identifier)})`}: ${
+                f.sentence(f.lookup(unmatched, row.reason) ?? row.reason)
+              }`
+            )
+          )
+        }
+        if (report.invalid.length > 0) lines.push("", "Tall som ikke kan leses:", ...report.invalid.map(invalidLine))
+        if (report.refused.length > 0) {
+          lines.push(
+            "",
+            "Avvist:",
+            ...report.refused.map((row) =>
+              `- Linje ${f.number(row.line)} (sak ${f.user(row.item)} på ${networkName(row.network)}): ${
+                messageOf(catalogue, row.error, context)
+              }`
+            )
+          )
+        }
+        return lines.join("\n")
+      },
+      unmatched,
+      format: importFormat
     }
   }
+  return catalogue
 }
