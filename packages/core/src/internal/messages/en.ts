@@ -6,7 +6,7 @@ import { type Finding, lixBandFloors, longWordLetters } from "../../FormatChecks
 import type { MemberId } from "../../Ids.js"
 import type { Highlight } from "../../ItemEvent.js"
 import type { Locale } from "../../Member.js"
-import type { Catalogue, DugnadError, Format, KnownField, RenderContext } from "../../Messages.js"
+import type { Catalogue, Format, KnownField, RenderContext } from "../../Messages.js"
 import { rules } from "../../NetworkRules.js"
 import { type PrimerField, PrimerTopic, textLimits } from "../../Primer.js"
 import type { GoalTotals } from "../../ReadModel.js"
@@ -14,45 +14,18 @@ import type { RecurrenceField } from "../../Recurrence.js"
 import type { Contribution, Feedback, PostFeedback } from "../../Results.js"
 import { minComparable, type Ranked } from "../../ResultsContext.js"
 import type { InvalidCell } from "../../ResultsImport.js"
-
-// The same in both languages (each catalogue keeps its own copy, as it keeps its own words).
-const contributionOrder: ReadonlyArray<Contribution> = ["idea", "concerned", "reviewer", "advisor"]
-type ContextMetric = "engagement" | "reach" | "engagementRate"
-const contextMetrics: ReadonlyArray<ContextMetric> = ["engagement", "reach", "engagementRate"]
-/** `value ÷ median` to one decimal; undefined when the median is 0. */
-const ratioOf = (standing: Ranked) =>
-  standing.ratioToMedian === undefined ? undefined : Math.round(standing.ratioToMedian * 10) / 10
-/** The most recently published post with goal totals: its window is the freshest view of the goals. */
-const latestWithGoals = (found: Feedback) =>
-  found.posts.reduce<PostFeedback | undefined>(
-    (latest, post) =>
-      post.context.goals.length > 0 && (latest === undefined || post.publishedAt.epochMillis >= latest.publishedAt.epochMillis)
-        ? post
-        : latest,
-    undefined
-  )
-/** A highlight kept at two check-ins is shown once. */
-const distinctHighlights = (highlights: ReadonlyArray<Highlight>) => {
-  const seen = new Set<string>()
-  return highlights.filter((highlight) => {
-    const key = JSON.stringify([highlight.text, highlight.author])
-    return seen.has(key) ? false : (seen.add(key), true)
-  })
-}
-/** Whether the feedback speaks of engagement, and of the engagement rate, so that it says what they are. */
-const explained = (found: Feedback) => ({
-  engagement: found.posts.some((post) =>
-    post.context.engagement._tag !== "Missing" || post.context.engagementRate._tag !== "Missing" ||
-    post.context.best !== undefined
-  ),
-  rate: found.posts.some((post) => post.context.engagementRate._tag !== "Missing")
-})
-const advisorsOf = (found: Feedback) =>
-  found.participants.filter((one) => one.contributions.includes("advisor")).map((one) => one.member)
-/** An import report's refused rows without a context: UTC, and people by id. */
-const noContext: RenderContext = { timeZone: "UTC", name: (member) => member }
-const messageOf = (catalogue: Catalogue, error: DugnadError, context: RenderContext) =>
-  (catalogue.error[error._tag] as (error: DugnadError, context: RenderContext) => string)(error, context)
+import {
+  advisorsOf,
+  type ContextMetric,
+  contextMetrics,
+  contributionOrder,
+  distinctHighlights,
+  explained,
+  latestWithGoals,
+  messageOf,
+  noContext,
+  ratioOf
+} from "./shared.js"
 
 /** The English catalogue, built on the English formatting helpers. */
 export const en = (f: Format): Catalogue => {
