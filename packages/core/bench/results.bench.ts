@@ -238,6 +238,12 @@ const tables = [
   }
 ] as const
 
+/** The goal rows of posts, derived from the seeded rows as the store derives them (migration 00008). */
+const fillPostGoals = `INSERT INTO dugnad_post_goals
+    (workspace, goal, item, network, published_at, reach, reactions, comments, shares)
+  SELECT p.workspace, g.goal, p.item, p.network, p.published_at, p.reach, p.reactions, p.comments, p.shares
+  FROM dugnad_post_results p JOIN dugnad_item_goals g ON g.workspace = p.workspace AND g.item = p.item`
+
 // =============================================================================================
 // The same SQL as SqlStore's publishedPosts and postWindow
 // =============================================================================================
@@ -256,13 +262,12 @@ const statements = (placeholder: (n: number) => string) => ({
   goals: (count: number) => {
     const engagement = "CASE WHEN p.reactions IS NULL AND p.comments IS NULL AND p.shares IS NULL THEN NULL " +
       "ELSE COALESCE(p.reactions, 0) + COALESCE(p.comments, 0) + COALESCE(p.shares, 0) END"
-    return `SELECT g.goal, COUNT(*), COUNT(DISTINCT p.item), COALESCE(SUM(p.reach), 0), COUNT(p.reach),
+    return `SELECT p.goal, COUNT(*), COUNT(DISTINCT p.item), COALESCE(SUM(p.reach), 0), COUNT(p.reach),
       COALESCE(SUM(${engagement}), 0), COUNT(${engagement})
-    FROM dugnad_post_results p CROSS JOIN dugnad_item_goals g
+    FROM dugnad_post_goals p
     WHERE p.workspace = ${placeholder(1)} AND p.published_at >= ${placeholder(2)} AND p.published_at <= ${placeholder(3)}
-    AND g.workspace = p.workspace AND g.item = p.item
-    AND g.goal IN (${Array.from({ length: count }, (_, n) => placeholder(n + 4)).join(", ")})
-    GROUP BY g.goal`
+    AND p.goal IN (${Array.from({ length: count }, (_, n) => placeholder(n + 4)).join(", ")})
+    GROUP BY p.goal`
   }
 })
 
@@ -411,6 +416,7 @@ const seedSqlite = (filename: string, items: ReadonlyArray<SeedItem>) => {
           db.prepare(`INSERT INTO ${table.name} (${table.columns}) VALUES ${values}`).run(...slice.flat())
         }
       }
+      db.prepare(fillPostGoals).run()
     })()
   } finally {
     db.close()
@@ -532,6 +538,7 @@ const postgresPart = async () => {
         await client.query(`INSERT INTO ${table.name} (${table.columns}) VALUES ${values.join(", ")}`, slice.flat())
       }
     }
+    await client.query(fillPostGoals)
     await client.query("COMMIT")
     // Autovacuum would have vacuumed and analysed tables this size long before anyone asks (which
     // also lets index-only scans skip the table); do it now.

@@ -51,6 +51,7 @@ import sqliteSingleStatementAppend from "./migrations/00004_sqlite_single_statem
 import createMeetingEvents from "./migrations/00005_create_meeting_events.js"
 import createPrimerEntries from "./migrations/00006_create_primer_entries.js"
 import indexPostResultsWindows from "./migrations/00007_index_post_results_windows.js"
+import postGoals from "./migrations/00008_post_goals.js"
 import * as SqliteAppend from "./internal/sqliteAppend.js"
 import { Replay } from "./internal/replay.js"
 import type { ItemProjection, ItemSummary, PostResult } from "./Projection.js"
@@ -66,7 +67,8 @@ const migrations = {
   "00004_sqlite_single_statement_append": sqliteSingleStatementAppend,
   "00005_create_meeting_events": createMeetingEvents,
   "00006_create_primer_entries": createPrimerEntries,
-  "00007_index_post_results_windows": indexPostResultsWindows
+  "00007_index_post_results_windows": indexPostResultsWindows,
+  "00008_post_goals": postGoals
 }
 const latestMigration = Object.keys(migrations).length
 
@@ -275,6 +277,10 @@ const slimRow = (values: ReadonlyArray<unknown>, at: number): PostRow => {
 const engagementSql = "CASE WHEN p.reactions IS NULL AND p.comments IS NULL AND p.shares IS NULL THEN NULL " +
   "ELSE COALESCE(p.reactions, 0) + COALESCE(p.comments, 0) + COALESCE(p.shares, 0) END"
 
+/** The goal rows of posts (migration 00008): what `goalTotals` sums, per post and goal. */
+const postGoalColumnList = "(workspace, goal, item, network, published_at, reach, reactions, comments, shares)"
+const postGoalValueList = "p.workspace, g.goal, p.item, p.network, p.published_at, p.reach, p.reactions, p.comments, p.shares"
+
 /** A lost race whose winner is not known (the database was busy or a constraint fired): retry. */
 const unknownConflict = (workspace: WorkspaceId, request: AppendRequest) =>
   new VersionConflict({
@@ -297,6 +303,8 @@ export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const columns = sql.literal(eventColumns)
   const isPostgres = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+  const postGoalColumns = sql.literal(postGoalColumnList)
+  const postGoalValues = sql.literal(postGoalValueList)
 
   // Decoding an event (schema check, ISO dates) is most of the cost of loading a stream, and every
   // command loads its item's stream. Committed events never change, so decoded ones are kept by
@@ -374,6 +382,13 @@ export const make = Effect.gen(function*() {
         if (postsChanged) {
           yield* sql`DELETE FROM dugnad_post_results WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
           if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts.map(postRow))}`
+        }
+        if (goalsChanged || postsChanged) {
+          yield* sql`DELETE FROM dugnad_post_goals WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
+          yield* sql`INSERT INTO dugnad_post_goals ${postGoalColumns}
+            SELECT ${postGoalValues} FROM dugnad_post_results p JOIN dugnad_item_goals g
+              ON g.workspace = p.workspace AND g.item = p.item
+            WHERE p.workspace = ${summary.workspace} AND p.item = ${summary.item}`
         }
       }), { discard: true })
 
@@ -735,14 +750,14 @@ export const make = Effect.gen(function*() {
     // CROSS JOIN keeps SQLite on this order: walk the window in the covering index, look up each
     // post's goals by key.
     goalTotals: (workspace, filter) =>
-      filter.goals.length === 0 ? Effect.succeed([]) : sql`SELECT g.goal, COUNT(*), COUNT(DISTINCT p.item),
+      // One index range per goal of the goal rows of posts (migration 00008).
+      filter.goals.length === 0 ? Effect.succeed([]) : sql`SELECT p.goal, COUNT(*), COUNT(DISTINCT p.item),
           COALESCE(SUM(p.reach), 0), COUNT(p.reach), COALESCE(SUM(${sql.literal(engagementSql)}), 0),
           COUNT(${sql.literal(engagementSql)})
-        FROM dugnad_post_results p CROSS JOIN dugnad_item_goals g
-        WHERE p.workspace = ${workspace}
+        FROM dugnad_post_goals p
+        WHERE p.workspace = ${workspace} AND ${sql.in("p.goal", filter.goals)}
           AND p.published_at >= ${filter.from.epochMillis} AND p.published_at <= ${filter.until.epochMillis}
-          AND g.workspace = p.workspace AND g.item = p.item AND ${sql.in("g.goal", filter.goals)}
-        GROUP BY g.goal`.values.pipe(
+        GROUP BY p.goal`.values.pipe(
         Effect.map((rows) => {
           const summed = new Map(rows.map((row) => [row[0], row]))
           return filter.goals.map((goal) => {
@@ -771,6 +786,7 @@ export const make = Effect.gen(function*() {
           yield* sql`DELETE FROM dugnad_items`
           yield* sql`DELETE FROM dugnad_item_goals`
           yield* sql`DELETE FROM dugnad_post_results`
+          yield* sql`DELETE FROM dugnad_post_goals`
           while (true) {
             // Read once each: no point filling the cache.
             const page = yield* readEvents(
@@ -802,7 +818,7 @@ export const make = Effect.gen(function*() {
 
   /** Many items at once, in multi-row statements: a rebuild writes every item of the log. */
   const deleteProjections = (slice: ReadonlyArray<ItemProjection>) =>
-    Effect.forEach(["dugnad_item_goals", "dugnad_post_results", "dugnad_items"], (table) =>
+    Effect.forEach(["dugnad_post_goals", "dugnad_item_goals", "dugnad_post_results", "dugnad_items"], (table) =>
       sql`DELETE FROM ${sql(table)} WHERE ${
         sql.or(slice.map(({ summary }) => sql`(workspace = ${summary.workspace} AND item = ${summary.item})`))
       }`, { discard: true })
@@ -830,6 +846,13 @@ export const make = Effect.gen(function*() {
         if (goals.length > 0) yield* sql`INSERT INTO dugnad_item_goals ${sql.insert(goals)}`
         const posts = slice.flatMap(({ posts }) => posts.map(postRow))
         if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts)}`
+        const published = slice.filter(({ posts }) => posts.length > 0)
+        if (published.length > 0 && goals.length > 0) {
+          yield* sql`INSERT INTO dugnad_post_goals ${postGoalColumns}
+            SELECT ${postGoalValues} FROM dugnad_post_results p JOIN dugnad_item_goals g
+              ON g.workspace = p.workspace AND g.item = p.item
+            WHERE ${sql.or(published.map(({ summary }) => sql`(p.workspace = ${summary.workspace} AND p.item = ${summary.item})`))}`
+        }
       }
     })
 

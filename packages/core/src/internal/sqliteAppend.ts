@@ -26,10 +26,8 @@ export const versionConflict = "dugnad:version-conflict"
 const w = "NEW.request ->> '$.workspace'"
 const c = "NEW.request ->> '$.command'"
 
-/** The table and its triggers (migration 00004, SQLite only). */
-export const ddl: ReadonlyArray<string> = [
-  "CREATE TABLE dugnad_appends (id INTEGER PRIMARY KEY, request TEXT NOT NULL)",
-  `CREATE TRIGGER dugnad_append BEFORE INSERT ON dugnad_appends BEGIN
+/** The writes of an append, in order, as the trigger of migration 00004 made them. */
+const appendStatementsV1 = `
   SELECT RAISE(ABORT, '${duplicateCommand}') WHERE EXISTS (SELECT 1 FROM dugnad_commands
     WHERE workspace = ${w} AND command_id = ${c});
   INSERT INTO dugnad_commands (workspace, command_id) VALUES (${w}, ${c});
@@ -66,9 +64,37 @@ export const ddl: ReadonlyArray<string> = [
   INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
     SELECT o.value ->> '$.id', ${w}, o.value -> '$.data', 'pending', 0, NEW.request ->> '$.now'
     FROM json_each(NEW.request, '$.outbox') AS o WHERE true
-    ON CONFLICT (id) DO NOTHING;
-END`,
+    ON CONFLICT (id) DO NOTHING;`
+
+/**
+ * Migration 00008 adds the goal rows of posts (`dugnad_post_goals`, one per post and goal the
+ * item serves), which `ReadModel.goalTotals` sums from one index range per goal: they are
+ * rewritten for every item whose goals or posts the append changed.
+ */
+const postGoalStatements = `
+  DELETE FROM dugnad_post_goals WHERE workspace = ${w} AND item IN (
+    SELECT value FROM json_each(NEW.request, '$.goalsOf') UNION SELECT value FROM json_each(NEW.request, '$.postsOf'));
+  INSERT INTO dugnad_post_goals (workspace, goal, item, network, published_at, reach, reactions, comments, shares)
+    SELECT p.workspace, g.goal, p.item, p.network, p.published_at, p.reach, p.reactions, p.comments, p.shares
+    FROM dugnad_post_results p JOIN dugnad_item_goals g ON g.workspace = p.workspace AND g.item = p.item
+    WHERE p.workspace = ${w} AND p.item IN (
+      SELECT value FROM json_each(NEW.request, '$.goalsOf') UNION SELECT value FROM json_each(NEW.request, '$.postsOf'));`
+
+const trigger = (statements: string) =>
+  `CREATE TRIGGER dugnad_append BEFORE INSERT ON dugnad_appends BEGIN${statements}
+END`
+
+/** The table and its triggers (migration 00004, SQLite only). */
+export const ddl: ReadonlyArray<string> = [
+  "CREATE TABLE dugnad_appends (id INTEGER PRIMARY KEY, request TEXT NOT NULL)",
+  trigger(appendStatementsV1),
   "CREATE TRIGGER dugnad_append_done AFTER INSERT ON dugnad_appends BEGIN DELETE FROM dugnad_appends WHERE id = NEW.id; END"
+]
+
+/** The trigger again, now also writing the posts' goal rows (migration 00008, SQLite only). */
+export const ddlWithPostGoals: ReadonlyArray<string> = [
+  "DROP TRIGGER dugnad_append",
+  trigger(appendStatementsV1 + postGoalStatements)
 ]
 
 /** The append: one statement, answering with the JSON array of the new events' positions, in order. */

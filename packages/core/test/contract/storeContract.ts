@@ -506,6 +506,10 @@ export const storeContract = (name: string, make: () => StoreLayer) =>
           { goal: g1, posts: 1, items: 1, reach: 300, withReach: 1, engagement: 2, withEngagement: 1 }
         ])
         assert.deepStrictEqual(yield* readModel.goalTotals(workspace, { ...window, goals: [] }), [])
+        // The goal rows a rebuild writes are the ones the appends wrote.
+        const before = yield* readModel.goalTotals(workspace, { ...window, goals: [g2, g1, g9] })
+        yield* readModel.rebuild("start")
+        assert.deepStrictEqual(yield* readModel.goalTotals(workspace, { ...window, goals: [g2, g1, g9] }), before)
 
         const context = yield* ResultsContext.contextFor(workspace, ItemId.make("d"), "facebook", { windowDays: 7 })
         assert.deepStrictEqual(context.reach, { _tag: "Missing", comparable: 2 })
