@@ -1,0 +1,443 @@
+/**
+ * The `dugnad` command tree. Names and flags are the scripting interface: keep them stable.
+ */
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as HelpDoc from "@effect/cli/HelpDoc"
+import * as Options from "@effect/cli/Options"
+import { type Network, networks } from "@dugnad/core/Draft"
+import { GoalId, ItemId, MeetingId, ObjectionId, SuggestionId } from "@dugnad/core/Ids"
+import { stages } from "@dugnad/core/Item"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Handlers from "./Handlers.js"
+import type { Common } from "./Session.js"
+
+// ---------------------------------------------------------------------------------------------
+// Options every command takes
+
+const common = {
+  db: Options.text("db").pipe(
+    Options.withDescription("The database: a SQLite file, or a postgres:// URL (default: DUGNAD_DB, else ./dugnad.db)."),
+    Options.optional
+  ),
+  as: Options.text("as").pipe(
+    Options.withDescription("Who you are: your member handle (default: DUGNAD_AS)."),
+    Options.optional
+  ),
+  json: Options.boolean("json").pipe(Options.withDescription("Print the result as JSON, for scripts.")),
+  locale: Options.choice("locale", ["nb", "en"]).pipe(
+    Options.withDescription("The language to answer in (default: yours, else the workspace's)."),
+    Options.optional
+  )
+}
+
+const commonOf = (config: Common): Common => ({
+  db: config.db,
+  as: config.as,
+  json: config.json,
+  locale: config.locale
+})
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+const nonEmpty = (what: string) => (text: string) =>
+  text.trim() === ""
+    ? Effect.fail(HelpDoc.p(`${what} must not be empty.`))
+    : Effect.succeed(text.trim())
+
+const itemArg = Args.text({ name: "ITEM" }).pipe(
+  Args.withDescription("The item's id, as shown by board and show (e.g. k7m2qd)."),
+  Args.mapEffect(nonEmpty("ITEM")),
+  Args.map((id) => ItemId.make(id.toLowerCase()))
+)
+
+const objectionArg = Args.text({ name: "OBJECTION" }).pipe(
+  Args.withDescription("The objection's id, e.g. O1."),
+  Args.mapEffect(nonEmpty("OBJECTION")),
+  Args.map((id) => ObjectionId.make(id.toUpperCase()))
+)
+
+const suggestionArg = Args.text({ name: "SUGGESTION" }).pipe(
+  Args.withDescription("The suggestion's id, e.g. S1."),
+  Args.mapEffect(nonEmpty("SUGGESTION")),
+  Args.map((id) => SuggestionId.make(id.toUpperCase()))
+)
+
+const roles = ["expert", "manager", "advisor", "member"] as const
+
+const goalId = (text: string) => GoalId.make(text.trim().toUpperCase())
+
+const networkOption = (name: string) =>
+  Options.choice(name, networks as ReadonlyArray<Network> as [Network, ...Array<Network>])
+
+// ---------------------------------------------------------------------------------------------
+// init
+
+const init = Command.make(
+  "init",
+  {
+    db: common.db,
+    json: common.json,
+    name: Options.text("name").pipe(Options.withDescription("The workspace's name (your organisation or team).")),
+    workspaceLocale: Options.choice("locale", ["nb", "en"]).pipe(
+      Options.withDescription("The workspace's language: nb (Norwegian Bokmål) or en (English).")
+    ),
+    timeZone: Options.text("time-zone").pipe(
+      Options.withDescription("An IANA time zone (default Europe/Oslo)."),
+      Options.optional
+    ),
+    founder: Options.text("founder").pipe(Options.withDescription("Your handle: you join as the first advisor.")),
+    founderName: Options.text("founder-name").pipe(Options.withDescription("Your name as colleagues see it."))
+  },
+  (config) =>
+    Handlers.init(
+      { db: config.db, as: Option.none(), json: config.json, locale: Option.some(config.workspaceLocale) },
+      {
+        name: config.name,
+        locale: config.workspaceLocale,
+        timeZone: config.timeZone,
+        founder: config.founder,
+        founderName: config.founderName
+      }
+    )
+).pipe(Command.withDescription("Create the workspace in a new database."))
+
+// ---------------------------------------------------------------------------------------------
+// member, goal
+
+const memberAdd = Command.make(
+  "add",
+  {
+    ...common,
+    handle: Args.text({ name: "HANDLE" }).pipe(Args.withDescription("Their handle: lower-case letters, digits, . _ -")),
+    name: Options.text("name").pipe(Options.withDescription("Their name.")),
+    roles: Options.choice("role", roles).pipe(
+      Options.withDescription("A role: expert, manager or advisor (repeat for several; everyone is a member)."),
+      Options.repeated
+    ),
+    department: Options.text("department").pipe(Options.optional),
+    fields: Options.text("field").pipe(
+      Options.withDescription("A subject field they know (repeat for several)."),
+      Options.repeated
+    )
+  },
+  (config) => Handlers.memberAdd(commonOf(config), config)
+).pipe(Command.withDescription("Add a colleague (advisors and managers)."))
+
+const memberList = Command.make("list", { ...common }, (config) => Handlers.memberList(commonOf(config)))
+  .pipe(Command.withDescription("List the members."))
+
+const member = Command.make("member", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("Members of the workspace."),
+  Command.withSubcommands([memberAdd, memberList])
+)
+
+const goalAdd = Command.make(
+  "add",
+  {
+    ...common,
+    title: Args.text({ name: "TITLE" }).pipe(Args.withDescription("The goal.")),
+    description: Options.text("description").pipe(Options.optional)
+  },
+  (config) => Handlers.goalAdd(commonOf(config), config)
+).pipe(Command.withDescription("Register an organisation goal (advisors and managers)."))
+
+const goalList = Command.make("list", { ...common }, (config) => Handlers.goalList(commonOf(config)))
+  .pipe(Command.withDescription("List the goals."))
+
+const goal = Command.make("goal", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("The organisation's goals."),
+  Command.withSubcommands([goalAdd, goalList])
+)
+
+// ---------------------------------------------------------------------------------------------
+// idea
+
+const ideaSubmit = Command.make(
+  "submit",
+  {
+    ...common,
+    title: Args.text({ name: "TITLE" }).pipe(Args.withDescription("The idea in a few words.")),
+    pitch: Options.text("pitch").pipe(Options.withDescription("What it is and why it could become content."), Options.optional),
+    goals: Options.text("goal").pipe(Options.withDescription("A goal it serves, e.g. G1 (repeat for several)."), Options.repeated),
+    department: Options.text("department").pipe(Options.optional),
+    concerns: Options.text("concerns").pipe(
+      Options.withDescription("A colleague it concerns, by handle (repeat for several)."),
+      Options.repeated
+    ),
+    meeting: Options.text("meeting").pipe(Options.withDescription("The idea meeting it was brought to."), Options.optional)
+  },
+  (config) =>
+    Handlers.ideaSubmit(commonOf(config), {
+      title: config.title,
+      pitch: config.pitch,
+      goals: config.goals.map(goalId),
+      department: config.department,
+      concerns: config.concerns,
+      meeting: Option.getOrUndefined(Option.map(config.meeting, (id) => MeetingId.make(id.trim())))
+    })
+).pipe(Command.withDescription("Submit an idea (anyone)."))
+
+const triage = (name: "accept" | "park" | "revive" | "decline", description: string) =>
+  Command.make(
+    name,
+    {
+      ...common,
+      item: itemArg,
+      reason: Options.text("reason").pipe(
+        Options.withDescription("Why (required to park or decline: the contributor is told)."),
+        Options.optional
+      )
+    },
+    (config) => Handlers.triage(commonOf(config), name, config.item, config.reason)
+  ).pipe(Command.withDescription(description))
+
+const ideaAccept = triage("accept", "Take the idea on and start a draft (advisors).")
+const ideaPark = triage("park", "Park the idea for now, with a reason (advisors).")
+const ideaRevive = triage("revive", "Bring a parked idea back (advisors).")
+const ideaDecline = triage("decline", "Decline the idea with a kind reason (advisors).")
+
+const idea = Command.make("idea", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("Ideas: submit, and triage (advisors)."),
+  Command.withSubcommands([ideaSubmit, ideaAccept, ideaPark, ideaRevive, ideaDecline])
+)
+
+// ---------------------------------------------------------------------------------------------
+// draft
+
+const draftWrite = Command.make(
+  "write",
+  {
+    ...common,
+    item: itemArg,
+    text: Options.text("text").pipe(
+      Options.withDescription("The post's text."),
+      Options.orElseEither(
+        Options.fileText("text-file").pipe(Options.withDescription("Read the post's text from a file."))
+      )
+    ),
+    networks: networkOption("network").pipe(
+      Options.withDescription("A network to post on (repeat for several; default: the previous revision's)."),
+      Options.repeated
+    ),
+    media: Options.text("media").pipe(
+      Options.withDescription(
+        "A picture or video as KIND:URL:ALT, KIND one of image, illustration, video (repeat; default: the previous revision's)."
+      ),
+      Options.repeated
+    ),
+    kind: Options.choice("kind", ["content", "format"]).pipe(
+      Options.withDescription("content (facts need approving again) or format (approvals stand)."),
+      Options.withDefault("content" as const)
+    )
+  },
+  (config) =>
+    Handlers.draftWrite(commonOf(config), {
+      item: config.item,
+      text: config.text._tag === "Left" ? config.text.left : config.text.right[1],
+      networks: config.networks,
+      media: config.media,
+      kind: config.kind
+    })
+).pipe(Command.withDescription("Write the draft, or a new revision of it (advisors)."))
+
+const draft = Command.make("draft", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("The draft."),
+  Command.withSubcommands([draftWrite])
+)
+
+// ---------------------------------------------------------------------------------------------
+// review
+
+const reviewRequest = Command.make(
+  "request",
+  {
+    ...common,
+    item: itemArg,
+    reviewers: Options.text("reviewer").pipe(
+      Options.withDescription("A colleague to review, by handle (repeat; at least one subject expert in all)."),
+      Options.atLeast(1)
+    ),
+    due: Options.text("due").pipe(
+      Options.withDescription("When the review is due: 2026-12-01T10:00 (workspace time) or ISO 8601 with a zone."),
+      Options.optional
+    )
+  },
+  (config) => Handlers.reviewRequest(commonOf(config), config.item, config.reviewers, config.due)
+).pipe(Command.withDescription("Send the draft to the people concerned (advisors)."))
+
+const reviewApprove = Command.make(
+  "approve",
+  {
+    ...common,
+    item: itemArg,
+    revision: Options.integer("revision").pipe(
+      Options.withDescription("The revision you read (default: the latest)."),
+      Options.optional
+    )
+  },
+  (config) => Handlers.reviewApprove(commonOf(config), config.item, config.revision)
+).pipe(Command.withDescription("Approve the facts (expert reviewers)."))
+
+const reviewObject = Command.make(
+  "object",
+  {
+    ...common,
+    item: itemArg,
+    claim: Options.text("claim").pipe(Options.withDescription("What is wrong.")),
+    correction: Options.text("correction").pipe(Options.withDescription("What is right."))
+  },
+  (config) => Handlers.reviewObject(commonOf(config), config.item, config.claim, config.correction)
+).pipe(Command.withDescription("Raise a fact objection on the latest revision (expert reviewers): it blocks approval."))
+
+const reviewResolve = Command.make(
+  "resolve",
+  {
+    ...common,
+    item: itemArg,
+    objection: objectionArg,
+    note: Options.text("note").pipe(Options.optional)
+  },
+  (config) => Handlers.reviewResolve(commonOf(config), config.item, config.objection, config.note)
+).pipe(Command.withDescription("Resolve your own fact objection (only the expert who raised it)."))
+
+const reviewSuggest = Command.make(
+  "suggest",
+  {
+    ...common,
+    item: itemArg,
+    note: Options.text("note").pipe(Options.withDescription("The format change you suggest."))
+  },
+  (config) => Handlers.reviewSuggest(commonOf(config), config.item, config.note)
+).pipe(Command.withDescription("Suggest a format change on the latest revision (reviewers)."))
+
+const reviewDecide = Command.make(
+  "decide",
+  {
+    ...common,
+    item: itemArg,
+    suggestion: suggestionArg,
+    accept: Options.boolean("accept").pipe(Options.withDescription("Take the suggestion up.")),
+    decline: Options.boolean("decline").pipe(Options.withDescription("Do not take it up.")),
+    reason: Options.text("reason").pipe(Options.withDescription("Why: the suggester is told."))
+  },
+  (config) =>
+    Handlers.reviewDecide(commonOf(config), config.item, config.suggestion, config.accept, config.decline, config.reason)
+).pipe(Command.withDescription("Decide a format suggestion, with a reason (advisors)."))
+
+const review = Command.make("review", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("The review: facts (experts' veto) and format (the advisor decides)."),
+  Command.withSubcommands([reviewRequest, reviewApprove, reviewObject, reviewResolve, reviewSuggest, reviewDecide])
+)
+
+// ---------------------------------------------------------------------------------------------
+// comment, approve, withdraw, publish
+
+const comment = Command.make(
+  "comment",
+  { ...common, item: itemArg, text: Args.text({ name: "TEXT" }) },
+  (config) => Handlers.comment(commonOf(config), config.item, config.text)
+).pipe(Command.withDescription("Comment on an item (anyone; never blocks)."))
+
+const approve = Command.make(
+  "approve",
+  { ...common, item: itemArg },
+  (config) => Handlers.approve(commonOf(config), config.item)
+).pipe(Command.withDescription("Approve the latest revision for publication (advisors)."))
+
+const withdraw = Command.make(
+  "withdraw",
+  { ...common, item: itemArg, reason: Options.text("reason").pipe(Options.withDescription("Why.")) },
+  (config) => Handlers.withdraw(commonOf(config), config.item, config.reason)
+).pipe(Command.withDescription("Withdraw an item before publication."))
+
+const publish = Command.make(
+  "publish",
+  {
+    ...common,
+    item: itemArg,
+    network: networkOption("network").pipe(Options.withDescription("Where it went out.")),
+    url: Options.text("url").pipe(Options.withDescription("The post's link.")),
+    at: Options.text("at").pipe(
+      Options.withDescription("When it went out (default: now): 2026-12-01T10:00 (workspace time) or ISO 8601."),
+      Options.optional
+    )
+  },
+  (config) => Handlers.publish(commonOf(config), config.item, config.network, config.url, config.at)
+).pipe(Command.withDescription("Record a publication on one network (advisors)."))
+
+// ---------------------------------------------------------------------------------------------
+// show, board
+
+const show = Command.make("show", { ...common, item: itemArg }, (config) => Handlers.show(commonOf(config), config.item))
+  .pipe(Command.withDescription("An item: its stage, current draft, reviews and timeline."))
+
+const board = Command.make(
+  "board",
+  {
+    ...common,
+    goal: Options.text("goal").pipe(Options.withDescription("Only items serving this goal, e.g. G1."), Options.optional),
+    state: Options.choice("state", stages.filter((stage) => stage !== "None")).pipe(
+      Options.withDescription("Only items at this stage."),
+      Options.optional
+    )
+  },
+  (config) => Handlers.board(commonOf(config), config.goal, config.state)
+).pipe(Command.withDescription("Every item by stage."))
+
+// ---------------------------------------------------------------------------------------------
+
+export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("Social-media content made together: ideas from anyone, the experts' veto on facts, the advisor's say on format."),
+  Command.withSubcommands([
+    init,
+    member,
+    goal,
+    idea,
+    draft,
+    review,
+    comment,
+    approve,
+    withdraw,
+    publish,
+    show,
+    board
+  ])
+)
+
+/** Every command by its path (`["review", "approve"]`), for the help shown with a usage error. */
+export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Command.Command<any, any, any, any>]> = [
+  [["init"], init],
+  [["member", "add"], memberAdd],
+  [["member", "list"], memberList],
+  [["member"], member],
+  [["goal", "add"], goalAdd],
+  [["goal", "list"], goalList],
+  [["goal"], goal],
+  [["idea", "submit"], ideaSubmit],
+  [["idea", "accept"], ideaAccept],
+  [["idea", "park"], ideaPark],
+  [["idea", "revive"], ideaRevive],
+  [["idea", "decline"], ideaDecline],
+  [["idea"], idea],
+  [["draft", "write"], draftWrite],
+  [["draft"], draft],
+  [["review", "request"], reviewRequest],
+  [["review", "approve"], reviewApprove],
+  [["review", "object"], reviewObject],
+  [["review", "resolve"], reviewResolve],
+  [["review", "suggest"], reviewSuggest],
+  [["review", "decide"], reviewDecide],
+  [["review"], review],
+  [["comment"], comment],
+  [["approve"], approve],
+  [["withdraw"], withdraw],
+  [["publish"], publish],
+  [["show"], show],
+  [["board"], board]
+]
+
+/** The groups of commands: a usage error on one shows its list of commands. */
+export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review"])

@@ -1,0 +1,674 @@
+/**
+ * What each command does: read its input, send the core command or query, and say what happened.
+ */
+import * as Directory from "@dugnad/core/Directory"
+import { type DraftBody, type Media, MediaKind, type Network } from "@dugnad/core/Draft"
+import type { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "@dugnad/core/Ids"
+import {
+  ideaOf,
+  latestRevision,
+  missingApprovals,
+  type Stage,
+  workOf
+} from "@dugnad/core/Item"
+import { ItemCommand } from "@dugnad/core/ItemCommand"
+import type { Goal, Locale, Member, Role } from "@dugnad/core/Member"
+import * as Messages from "@dugnad/core/Messages"
+import * as Queries from "@dugnad/core/Queries"
+import * as Team from "@dugnad/core/Team"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as fs from "node:fs"
+import { actionOutput, current, latestRevisionNumber, type Output, parseTime, Rejection, run, send, stageName } from "./Run.js"
+import {
+  actorOf,
+  CliError,
+  type Common,
+  describeLocation,
+  handleOf,
+  locationOf,
+  type Session,
+  storeLayer
+} from "./Session.js"
+import { bold, cyan, dim, green, red, ui, yellow } from "./Ui.js"
+
+const usage = (message: string) => new CliError({ code: "usage", exitCode: 2, message })
+
+/** A parent command (`dugnad review`) run without a subcommand: a usage error. */
+export const chooseSubcommand = Effect.fail(
+  new Rejection({ type: "usage", message: "Choose a command.", exitCode: 2, json: false })
+)
+
+// ---------------------------------------------------------------------------------------------
+// JSON shapes of people and goals
+
+const memberJson = (member: Member) => ({
+  id: member.id,
+  handle: member.handle,
+  name: member.name,
+  roles: member.roles,
+  department: member.department ?? null,
+  fields: member.fields
+})
+
+const goalJson = (goal: Goal) => ({ id: goal.id, title: goal.title, description: goal.description ?? null })
+
+const roleNames = (locale: Locale, roles: ReadonlyArray<Role>) =>
+  roles.filter((role) => role !== "member").map((role) => Messages.messages(locale).role[role])
+
+const memberLine = (session: Session, member: Member) => {
+  const roles = roleNames(session.locale, member.roles)
+  return [
+    `${bold(`@${member.handle}`)}  ${Messages.neutraliseMentions(member.name)}`,
+    roles.length > 0 ? `  ${roles.join(", ")}` : "",
+    member.department === undefined ? "" : `  ${dim(Messages.neutraliseMentions(member.department))}`,
+    member.fields.length > 0 ? `  ${dim(`${session.ui.fields}: ${member.fields.join(", ")}`)}` : ""
+  ].join("")
+}
+
+// ---------------------------------------------------------------------------------------------
+// init
+
+export interface InitInput {
+  readonly name: string
+  readonly locale: Locale
+  readonly timeZone: Option.Option<string>
+  readonly founder: string
+  readonly founderName: string
+}
+
+const validTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const removeDatabase = (filename: string) =>
+  Effect.sync(() => {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${filename}${suffix}`, { force: true })
+  })
+
+/**
+ * `dugnad init`: creates the workspace and its founder (an advisor). Refused when the database
+ * already has a workspace. A new SQLite file is removed again if creating the workspace fails,
+ * so a failed `init` leaves nothing behind.
+ */
+export const init = (common: Common, input: InitInput) => {
+  const location = locationOf(common)
+  const locale = input.locale
+  const words = ui(locale)
+  const zone = Option.getOrUndefined(input.timeZone)
+  const isNewFile = location._tag === "Sqlite" && location.filename !== ":memory:" &&
+    !fs.existsSync(location.filename)
+  const create = Effect.gen(function*() {
+    if (zone !== undefined && !validTimeZone(zone)) {
+      return yield* usage(
+        locale === "nb"
+          ? `--time-zone: «${zone}» er ikke en kjent tidssone. Bruk et IANA-navn som Europe/Oslo.`
+          : `--time-zone: “${zone}” is not a known time zone. Use an IANA name such as Europe/Oslo.`
+      )
+    }
+    const directory = yield* Directory.Directory
+    const [existing] = yield* directory.workspaces
+    if (existing !== undefined) {
+      return yield* new CliError({
+        code: "workspace_exists",
+        exitCode: 1,
+        message: words.workspaceExists(existing.name, existing.id)
+      })
+    }
+    return yield* Team.createWorkspace({
+      name: input.name,
+      locale,
+      timeZone: zone,
+      founder: { handle: input.founder, name: input.founderName }
+    })
+  }).pipe(Effect.provide(storeLayer(location)))
+  return create.pipe(
+    Effect.tapError(() =>
+      isNewFile && location._tag === "Sqlite" ? removeDatabase(location.filename) : Effect.void
+    ),
+    Effect.flatMap(({ founder, workspace }) =>
+      Effect.sync(() => {
+        const output: Output = {
+          text: [
+            words.created(bold(workspace.name), describeLocation(location)),
+            `  ${workspace.id} · ${workspace.locale} · ${workspace.timeZone}`,
+            `  @${founder.handle} (${Messages.messages(locale).role.advisor})`
+          ],
+          json: {
+            workspace: {
+              id: workspace.id,
+              name: workspace.name,
+              locale: workspace.locale,
+              timeZone: workspace.timeZone
+            },
+            founder: memberJson(founder)
+          }
+        }
+        if (common.json) process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`)
+        else process.stdout.write(`${output.text.join("\n")}\n`)
+      })
+    ),
+    Effect.catchAll((error) =>
+      Effect.fail(
+        error instanceof CliError
+          ? new Rejection({ type: error.code, message: error.message, exitCode: error.exitCode, json: common.json })
+          : new Rejection({
+            type: error._tag,
+            message: Messages.errorMessage(locale, error, { timeZone: zone ?? "Europe/Oslo", name: (id) => id }),
+            exitCode: 1,
+            json: common.json
+          })
+      )
+    )
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// member, goal
+
+export const memberAdd = (
+  common: Common,
+  input: {
+    readonly handle: string
+    readonly name: string
+    readonly roles: ReadonlyArray<Role>
+    readonly department: Option.Option<string>
+    readonly fields: ReadonlyArray<string>
+  }
+) =>
+  run(common, true, (session) =>
+    Effect.map(
+      Team.addMember(session.workspace.id, actorOf(session).id, {
+        handle: input.handle,
+        name: input.name,
+        roles: input.roles,
+        department: Option.getOrUndefined(input.department),
+        fields: input.fields
+      }),
+      (member): Output => ({ text: [memberLine(session, member)], json: { member: memberJson(member) } })
+    ))
+
+export const memberList = (common: Common) =>
+  run(common, false, (session) =>
+    Effect.succeed<Output>({
+      text: session.members.length === 0
+        ? [session.ui.noMembers]
+        : [...session.members].sort((a, b) => a.handle.localeCompare(b.handle)).map((member) =>
+          memberLine(session, member)
+        ),
+      json: {
+        members: [...session.members].sort((a, b) => a.handle.localeCompare(b.handle)).map(memberJson)
+      }
+    }))
+
+export const goalAdd = (
+  common: Common,
+  input: { readonly title: string; readonly description: Option.Option<string> }
+) =>
+  run(common, true, (session) =>
+    Effect.map(
+      Team.addGoal(session.workspace.id, actorOf(session).id, {
+        title: input.title,
+        description: Option.getOrUndefined(input.description)
+      }),
+      (goal): Output => ({
+        text: [`${bold(goal.id)}  ${Messages.neutraliseMentions(goal.title)}`],
+        json: { goal: goalJson(goal) }
+      })
+    ))
+
+export const goalList = (common: Common) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const directory = yield* Directory.Directory
+      const goals = yield* directory.goals(session.workspace.id)
+      return {
+        text: goals.length === 0
+          ? [session.ui.noGoals]
+          : goals.map((goal) =>
+            `${bold(goal.id)}  ${Messages.neutraliseMentions(goal.title)}` +
+            (goal.description === undefined ? "" : `\n    ${dim(Messages.neutraliseMentions(goal.description))}`)
+          ),
+        json: { goals: goals.map(goalJson) }
+      } satisfies Output
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// idea
+
+const memberIdsOf = (session: Session, handles: ReadonlyArray<string>) =>
+  Effect.forEach(handles, (handle) =>
+    Effect.flatMap(Directory.Directory, (directory) =>
+      Effect.map(directory.memberByHandle(session.workspace.id, handle), (member) => member.id)))
+
+export const ideaSubmit = (
+  common: Common,
+  input: {
+    readonly title: string
+    readonly pitch: Option.Option<string>
+    readonly goals: ReadonlyArray<GoalId>
+    readonly department: Option.Option<string>
+    readonly concerns: ReadonlyArray<string>
+    readonly meeting: MeetingId | undefined
+  }
+) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const concerns = yield* memberIdsOf(session, input.concerns)
+      const result = yield* send(
+        session,
+        undefined,
+        ItemCommand.SubmitIdea({
+          title: input.title,
+          pitch: Option.getOrElse(input.pitch, () => ""),
+          department: Option.getOrUndefined(input.department),
+          goals: input.goals,
+          concerns,
+          meeting: input.meeting
+        })
+      )
+      return actionOutput(session, result)
+    }))
+
+export const triage = (
+  common: Common,
+  action: "accept" | "park" | "revive" | "decline",
+  item: ItemId,
+  reason: Option.Option<string>
+) =>
+  run(common, true, (session) => {
+    const why = Option.getOrElse(reason, () => "")
+    const command = action === "accept"
+      ? ItemCommand.AcceptIdea()
+      : action === "park"
+      ? ItemCommand.ParkIdea({ reason: why })
+      : action === "revive"
+      ? ItemCommand.ReviveIdea()
+      : ItemCommand.DeclineIdea({ reason: why })
+    return Effect.map(send(session, item, command), (result) => actionOutput(session, result))
+  })
+
+// ---------------------------------------------------------------------------------------------
+// draft
+
+const mediaPattern = /^([a-z]+):(\S+?):(?!\/\/)(?!\d+\/)(.+)$/
+
+/** `KIND:URL:ALT`, e.g. `image:https://example.no/boat.jpg:A boat in the harbour at dawn`. */
+export const parseMedia = (text: string): Media | undefined => {
+  const match = mediaPattern.exec(text.trim())
+  if (match === null) return undefined
+  const kind = match[1]!
+  if (!(MediaKind.literals as ReadonlyArray<string>).includes(kind)) return undefined
+  return { kind: kind as MediaKind, url: match[2]!, alt: match[3]!.trim() }
+}
+
+export const draftWrite = (
+  common: Common,
+  input: {
+    readonly item: ItemId
+    readonly text: string
+    readonly networks: ReadonlyArray<Network>
+    readonly media: ReadonlyArray<string>
+    readonly kind: "content" | "format"
+  }
+) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const media: Array<Media> = []
+      for (const text of input.media) {
+        const parsed = parseMedia(text)
+        if (parsed === undefined) {
+          return yield* usage(
+            session.locale === "nb"
+              ? `--media: «${text}» må skrives TYPE:URL:ALT-TEKST, med TYPE image, illustration eller video.`
+              : `--media: “${text}” must be written KIND:URL:ALT, with KIND image, illustration or video.`
+          )
+        }
+        media.push(parsed)
+      }
+      const { state } = yield* current(session, input.item)
+      const work = workOf(state)
+      const previous = work === undefined ? undefined : latestRevision(work)
+      const networks = input.networks.length > 0 ? input.networks : previous?.body.networks ?? []
+      const perNetwork = Object.fromEntries(
+        Object.entries(previous?.body.perNetwork ?? {}).filter(([network]) => networks.includes(network as Network))
+      )
+      const body: DraftBody = {
+        text: input.text,
+        perNetwork,
+        media: input.media.length > 0 ? media : previous?.body.media ?? [],
+        networks,
+        ...(previous?.body.plannedFor === undefined ? {} : { plannedFor: previous.body.plannedFor })
+      }
+      const result = yield* send(
+        session,
+        input.item,
+        ItemCommand.WriteDraft({ baseRevision: latestRevisionNumber(state), kind: input.kind, body })
+      )
+      return actionOutput(session, result)
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// review
+
+export const reviewRequest = (
+  common: Common,
+  item: ItemId,
+  reviewers: ReadonlyArray<string>,
+  due: Option.Option<string>
+) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const directory = yield* Directory.Directory
+      const members = yield* Effect.forEach(reviewers, (handle) => directory.memberByHandle(session.workspace.id, handle))
+      const dueAt = Option.isSome(due) ? yield* parseTime(session, "--due", due.value) : undefined
+      const result = yield* send(
+        session,
+        item,
+        ItemCommand.RequestReview({
+          reviewers: members.map((member) => ({ member: member.id, expert: member.roles.includes("expert") })),
+          due: dueAt
+        })
+      )
+      return actionOutput(session, result)
+    }))
+
+export const reviewApprove = (common: Common, item: ItemId, revision: Option.Option<number>) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const seen = Option.isSome(revision)
+        ? revision.value
+        : latestRevisionNumber((yield* current(session, item)).state)
+      const result = yield* send(session, item, ItemCommand.ApproveFacts({ revision: seen }))
+      return actionOutput(session, result)
+    }))
+
+export const reviewObject = (common: Common, item: ItemId, claim: string, correction: string) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const revision = latestRevisionNumber((yield* current(session, item)).state)
+      const result = yield* send(session, item, ItemCommand.RaiseObjection({ revision, claim, correction }))
+      const raised = result.events.find((recorded) => recorded.event._tag === "FactObjectionRaised")?.event
+      return actionOutput(session, result, {
+        objection: raised?._tag === "FactObjectionRaised" ? raised.objection : null
+      })
+    }))
+
+export const reviewResolve = (common: Common, item: ItemId, objection: ObjectionId, note: Option.Option<string>) =>
+  run(common, true, (session) =>
+    Effect.map(
+      send(session, item, ItemCommand.ResolveObjection({ objection, note: Option.getOrUndefined(note) })),
+      (result) => actionOutput(session, result, { objection })
+    ))
+
+export const reviewSuggest = (common: Common, item: ItemId, note: string) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const revision = latestRevisionNumber((yield* current(session, item)).state)
+      const result = yield* send(session, item, ItemCommand.SuggestFormat({ revision, note }))
+      const made = result.events.find((recorded) => recorded.event._tag === "FormatSuggested")?.event
+      return actionOutput(session, result, {
+        suggestion: made?._tag === "FormatSuggested" ? made.suggestion : null
+      })
+    }))
+
+export const reviewDecide = (
+  common: Common,
+  item: ItemId,
+  suggestion: SuggestionId,
+  accept: boolean,
+  decline: boolean,
+  reason: string
+) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      if (accept === decline) {
+        return yield* usage(
+          session.locale === "nb"
+            ? "Velg én av --accept og --decline."
+            : "Give exactly one of --accept and --decline."
+        )
+      }
+      const result = yield* send(
+        session,
+        item,
+        ItemCommand.DecideFormat({ suggestion, decision: accept ? "accepted" : "declined", explanation: reason })
+      )
+      return actionOutput(session, result, { suggestion })
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// comment, approve, withdraw, publish
+
+export const comment = (common: Common, item: ItemId, text: string) =>
+  run(common, true, (session) =>
+    Effect.map(send(session, item, ItemCommand.Comment({ text })), (result) => actionOutput(session, result)))
+
+export const approve = (common: Common, item: ItemId) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const revision = latestRevisionNumber((yield* current(session, item)).state)
+      const result = yield* send(session, item, ItemCommand.ApproveForPublication({ revision }))
+      return actionOutput(session, result)
+    }))
+
+export const withdraw = (common: Common, item: ItemId, reason: string) =>
+  run(common, true, (session) =>
+    Effect.map(send(session, item, ItemCommand.Withdraw({ reason })), (result) => actionOutput(session, result)))
+
+export const publish = (
+  common: Common,
+  item: ItemId,
+  network: Network,
+  url: string,
+  at: Option.Option<string>
+) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const publishedAt = Option.isSome(at) ? yield* parseTime(session, "--at", at.value) : yield* DateTime.now
+      const result = yield* send(session, item, ItemCommand.RecordPublication({ network, url, publishedAt }))
+      return actionOutput(session, result, { network, url })
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// show
+
+const iso = (time: DateTime.DateTime) => DateTime.formatIso(time)
+
+export const show = (common: Common, item: ItemId) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const view = yield* Queries.item(session.workspace.id, item)
+      const timeline = yield* Queries.timeline(session.workspace.id, item)
+      const state = view.state
+      const idea = ideaOf(state)!
+      const work = workOf(state)
+      const revision = work === undefined ? undefined : latestRevision(work)
+      const missing = work === undefined ? [] : missingApprovals(work)
+      const posts = state._tag === "Published" || state._tag === "CorrectionNeeded" || state._tag === "Closed"
+        ? state.publication.posts
+        : []
+      const catalogue = Messages.messages(session.locale)
+      const who = (id: MemberId) => handleOf(session, id)
+      const user = Messages.neutraliseMentions
+      const time = (value: DateTime.DateTime) =>
+        Messages.formatDateTime(session.locale, value, session.workspace.timeZone)
+      const events = timeline.map((entry) => ({
+        version: entry.version,
+        at: iso(entry.at),
+        by: who(entry.by),
+        type: entry.event._tag,
+        message: Messages.eventMessage(session.locale, entry.event, idea.title, session.context)
+      }))
+      const reviewers = work === undefined ? [] : work.reviewers.map((reviewer) => {
+        const approval = work.approvals.find((entry) => entry.member === reviewer.member)
+        return {
+          handle: who(reviewer.member),
+          expert: reviewer.expert,
+          approvedRevision: approval?.revision ?? null,
+          approvalMissing: missing.includes(reviewer.member)
+        }
+      })
+      const json = {
+        item: view.item,
+        title: idea.title,
+        stage: state._tag,
+        version: view.version,
+        idea: {
+          pitch: idea.pitch,
+          department: idea.department ?? null,
+          goals: idea.goals,
+          concerns: idea.concerns.map(who),
+          submittedBy: who(idea.submittedBy),
+          submittedAt: iso(idea.submittedAt),
+          meeting: idea.meeting ?? null
+        },
+        owner: work === undefined ? null : who(work.owner),
+        draft: revision === undefined ? null : {
+          revision: revision.number,
+          kind: revision.kind,
+          by: who(revision.by),
+          at: iso(revision.at),
+          text: revision.body.text,
+          perNetwork: revision.body.perNetwork,
+          networks: revision.body.networks,
+          media: revision.body.media
+        },
+        reviewers,
+        due: work?.due === undefined ? null : iso(work.due),
+        objections: (work?.objections ?? []).map((objection) => ({
+          id: objection.id,
+          by: who(objection.by),
+          revision: objection.revision,
+          claim: objection.claim,
+          correction: objection.correction,
+          status: objection.status
+        })),
+        suggestions: (work?.suggestions ?? []).map((suggestion) => ({
+          id: suggestion.id,
+          by: who(suggestion.by),
+          revision: suggestion.revision,
+          note: suggestion.note,
+          decision: suggestion.decision ?? null
+        })),
+        posts: posts.map((post) => ({
+          network: post.network,
+          url: post.url,
+          publishedAt: iso(post.publishedAt),
+          revision: post.revision
+        })),
+        timeline: events
+      }
+      const words = session.ui
+      const stageText = stageName(session, state._tag)
+      const lines: Array<string> = [
+        `${bold(view.item)}  ${bold(user(idea.title))}`,
+        `  ${words.stage}: ${state._tag === "Approved" || state._tag === "Published" ? green(stageText) : stageText}`,
+        `  ${words.submittedBy}: @${who(idea.submittedBy)} · ${time(idea.submittedAt)}`
+      ]
+      if (work !== undefined) lines.push(`  ${words.owner}: @${who(work.owner)}`)
+      if (idea.pitch !== "") lines.push(`  ${words.pitch}: ${user(idea.pitch)}`)
+      if (idea.department !== undefined) lines.push(`  ${words.department}: ${user(idea.department)}`)
+      if (idea.goals.length > 0) lines.push(`  ${words.goals}: ${idea.goals.join(", ")}`)
+      if (idea.concerns.length > 0) lines.push(`  ${words.concerns}: ${idea.concerns.map((id) => `@${who(id)}`).join(", ")}`)
+      if (revision !== undefined) {
+        lines.push("", bold(`${words.draft}, ${words.revision(revision.number, revision.kind)}`))
+        lines.push(`  ${words.networks}: ${revision.body.networks.map((network) => catalogue.network[network]).join(", ")}`)
+        for (const text of revision.body.text.split("\n")) lines.push(`  │ ${user(text)}`)
+        for (const [network, text] of Object.entries(revision.body.perNetwork)) {
+          lines.push(`  ${catalogue.network[network as Network]}:`)
+          for (const line of (text ?? "").split("\n")) lines.push(`  │ ${user(line)}`)
+        }
+        for (const media of revision.body.media) {
+          lines.push(`  ${words.media}: ${media.kind} ${media.url} — ${user(media.alt)}`)
+        }
+      }
+      if (reviewers.length > 0) {
+        lines.push("", bold(words.reviewers))
+        for (const reviewer of reviewers) {
+          lines.push(
+            `  @${reviewer.handle}${reviewer.expert ? ` (${words.expert})` : ""}: ` +
+              (reviewer.approvedRevision === null || reviewer.approvalMissing
+                ? reviewer.expert ? yellow(words.waiting) : "–"
+                : green(words.approvedRevision(reviewer.approvedRevision)))
+          )
+        }
+      }
+      if (json.objections.length > 0) {
+        lines.push("", bold(words.objections))
+        for (const objection of json.objections) {
+          const status = objection.status === "open" ? red(words.open) : green(words[objection.status])
+          lines.push(`  ${objection.id} @${objection.by} [${status}] ${user(objection.claim)} → ${user(objection.correction)}`)
+        }
+      }
+      if (json.suggestions.length > 0) {
+        lines.push("", bold(words.suggestions))
+        for (const suggestion of json.suggestions) {
+          const status = suggestion.decision === null ? yellow(words.undecided) : words[suggestion.decision]
+          lines.push(`  ${suggestion.id} @${suggestion.by} [${status}] ${user(suggestion.note)}`)
+        }
+      }
+      if (posts.length > 0) {
+        lines.push("", bold(words.posts))
+        for (const post of posts) {
+          lines.push(`  ${catalogue.network[post.network]}: ${user(post.url)} · ${time(post.publishedAt)}`)
+        }
+      }
+      lines.push("", bold(words.timeline))
+      for (const entry of timeline) {
+        lines.push(`  ${dim(time(entry.at))}  ${Messages.eventMessage(session.locale, entry.event, idea.title, session.context)}`)
+      }
+      return { text: lines, json } satisfies Output
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// board
+
+export const board = (common: Common, goal: Option.Option<string>, stage: Option.Option<Stage>) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const columns = yield* Queries.board(session.workspace.id, {
+        goal: Option.getOrUndefined(Option.map(goal, (id) => id.trim().toUpperCase() as GoalId)),
+        stage: Option.getOrUndefined(stage)
+      })
+      const shown = columns.filter((column) => Option.isNone(stage) || column.stage === stage.value)
+      const json = {
+        columns: shown.map((column) => ({
+          stage: column.stage,
+          items: column.cards.map((card) => ({
+            item: card.item,
+            title: card.title,
+            stage: card.stage,
+            submittedBy: handleOf(session, card.submittedBy),
+            owner: card.owner === undefined ? null : handleOf(session, card.owner),
+            goals: card.goals,
+            revision: card.revision,
+            openObjections: card.openObjections,
+            missingApprovals: card.missingApprovals,
+            undecidedSuggestions: card.undecidedSuggestions,
+            updatedAt: iso(card.updatedAt)
+          }))
+        }))
+      }
+      const lines: Array<string> = []
+      for (const column of shown) {
+        if (column.cards.length === 0) continue
+        lines.push(bold(`${stageName(session, column.stage)} (${column.cards.length})`))
+        for (const card of column.cards) {
+          const counts = session.ui.counts(card.openObjections, card.missingApprovals, card.undecidedSuggestions)
+          lines.push(
+            `  ${cyan(card.item)}  ${Messages.neutraliseMentions(card.title)}` +
+              (card.owner === undefined ? "" : dim(`  @${handleOf(session, card.owner)}`)) +
+              (card.goals.length > 0 ? dim(`  ${card.goals.join(",")}`) : "") +
+              (counts === "" ? "" : `  ${yellow(counts)}`)
+          )
+        }
+      }
+      return { text: lines.length === 0 ? [session.ui.emptyBoard] : lines, json } satisfies Output
+    }))

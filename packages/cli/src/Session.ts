@@ -1,0 +1,163 @@
+/**
+ * Where a command runs: the store (`--db` / `DUGNAD_DB`), the workspace in it, who is acting
+ * (`--as` / `DUGNAD_AS`) and the language to answer in (`--locale`).
+ *
+ * One database holds one workspace for the CLI: `dugnad init` creates it, and every other command
+ * finds it as the only workspace in the directory. A database shared with the bots (PostgreSQL)
+ * may hold several; then `DUGNAD_WORKSPACE` names the one to use.
+ */
+import * as Directory from "@dugnad/core/Directory"
+import type { CommandError, StoreUnavailable, UnknownMember, UnknownWorkspace } from "@dugnad/core/Errors"
+import type { MemberId } from "@dugnad/core/Ids"
+import type { Locale, Member, Workspace } from "@dugnad/core/Member"
+import * as Messages from "@dugnad/core/Messages"
+import * as Postgres from "@dugnad/core/Postgres"
+import * as Sqlite from "@dugnad/core/Sqlite"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as fs from "node:fs"
+import { type Ui, ui } from "./Ui.js"
+
+/** The options every command takes. */
+export interface Common {
+  readonly db: Option.Option<string>
+  readonly as: Option.Option<string>
+  readonly json: boolean
+  readonly locale: Option.Option<Locale>
+}
+
+/** Where the data lives, as the user gave it. A PostgreSQL URL is kept redacted. */
+export type Location =
+  | { readonly _tag: "Sqlite"; readonly filename: string }
+  | { readonly _tag: "Postgres"; readonly url: Redacted.Redacted<string> }
+
+/** The default database file, in the current directory. */
+export const defaultDatabase = "./dugnad.db"
+
+export const locationOf = (common: Common): Location => {
+  const given = Option.getOrElse(common.db, () => process.env["DUGNAD_DB"] || defaultDatabase)
+  return /^postgres(ql)?:\/\//i.test(given)
+    ? { _tag: "Postgres", url: Redacted.make(given) }
+    : { _tag: "Sqlite", filename: given }
+}
+
+/** The location for people to read: a file name, or the URL without its password. */
+export const describeLocation = (location: Location): string =>
+  location._tag === "Sqlite" ? location.filename : Postgres.safeLocation(location.url)
+
+/**
+ * A refusal the CLI itself words (no database, no workspace, no `--as`), with the exit code it
+ * ends with: 1 like a domain rejection, 2 for usage.
+ */
+export class CliError extends Data.TaggedError("CliError")<{
+  readonly message: string
+  readonly code: "no_database" | "no_workspace" | "several_workspaces" | "workspace_exists" | "usage"
+  readonly exitCode: 1 | 2
+}> {}
+
+/** The store's layer for a location. */
+export const storeLayer = (location: Location) =>
+  location._tag === "Sqlite"
+    ? Sqlite.layer({ filename: location.filename })
+    : Postgres.layer({ url: location.url, maxConnections: 2 })
+
+/** What a command needs to run against its workspace. */
+export interface Session {
+  readonly workspace: Workspace
+  readonly members: ReadonlyArray<Member>
+  /** The member named by `--as`, if any. */
+  readonly actor: Member | undefined
+  readonly locale: Locale
+  readonly ui: Ui
+  readonly context: Messages.RenderContext
+  readonly json: boolean
+}
+
+/** The display name of a member for messages: their name, or the id if unknown. */
+const renderContext = (workspace: Workspace, members: ReadonlyArray<Member>): Messages.RenderContext => {
+  const byId = new Map(members.map((member) => [member.id as string, member]))
+  return { timeZone: workspace.timeZone, name: (id: MemberId) => byId.get(id)?.name ?? id }
+}
+
+/** The handle of a member id, for output (the id when unknown). */
+export const handleOf = (session: Session, id: MemberId): string =>
+  session.members.find((member) => member.id === id)?.handle ?? id
+
+/** The handle given with `--as` or `DUGNAD_AS`, if any. */
+export const actingHandle = (common: Common): string | undefined =>
+  Option.getOrUndefined(common.as) ?? (process.env["DUGNAD_AS"] || undefined)
+
+/** Fails unless the SQLite file exists: commands other than `init` never create a database. */
+export const requireDatabase = (location: Location, locale: Locale) =>
+  location._tag === "Sqlite" && location.filename !== ":memory:" && !fs.existsSync(location.filename)
+    ? Effect.fail(
+      new CliError({ code: "no_database", exitCode: 1, message: ui(locale).noDatabase(location.filename) })
+    )
+    : Effect.void
+
+/** The fallback language before a workspace is known: `--locale`, else English. */
+export const initialLocale = (common: Common): Locale => Option.getOrElse(common.locale, () => "en" as const)
+
+/** The workspace of this database. */
+export const findWorkspace = (locale: Locale) =>
+  Effect.gen(function*() {
+    const directory = yield* Directory.Directory
+    const all = yield* directory.workspaces
+    const chosen = process.env["DUGNAD_WORKSPACE"]
+    if (chosen !== undefined && chosen !== "") {
+      const found = all.find((workspace) => workspace.id === chosen)
+      if (found !== undefined) return found
+      return yield* new CliError({ code: "no_workspace", exitCode: 1, message: ui(locale).unknownWorkspace(chosen) })
+    }
+    const [only, ...others] = all
+    if (only === undefined) {
+      return yield* new CliError({ code: "no_workspace", exitCode: 1, message: ui(locale).noWorkspace })
+    }
+    if (others.length > 0) {
+      return yield* new CliError({
+        code: "several_workspaces",
+        exitCode: 1,
+        message: ui(locale).severalWorkspaces(all.map((workspace) => `${workspace.id} (${workspace.name})`))
+      })
+    }
+    return only
+  })
+
+/**
+ * Opens the session: the workspace, its members, the actor (required when `acts`) and the
+ * language. Fails with a `CliError`, or `UnknownMember` for an `--as` nobody has.
+ */
+export const open = (common: Common, acts: boolean) =>
+  Effect.gen(function*() {
+    const directory = yield* Directory.Directory
+    const workspace = yield* findWorkspace(initialLocale(common))
+    const members = yield* directory.members(workspace.id)
+    const handle = actingHandle(common)
+    if (acts && handle === undefined) {
+      const locale = Option.getOrElse(common.locale, () => workspace.locale)
+      return yield* new CliError({ code: "usage", exitCode: 2, message: ui(locale).asRequired })
+    }
+    const actor = handle === undefined ? undefined : yield* directory.memberByHandle(workspace.id, handle)
+    const locale = Option.getOrElse(common.locale, () => Messages.localeFor(workspace, actor))
+    return {
+      workspace,
+      members,
+      actor,
+      locale,
+      ui: ui(locale),
+      context: renderContext(workspace, members),
+      json: common.json
+    } satisfies Session
+  })
+
+/** The actor of a session that acts (checked by {@link open}). */
+export const actorOf = (session: Session): Member => session.actor!
+
+/** Errors the domain words through `Messages`. */
+export type DomainError = CommandError | StoreUnavailable | UnknownMember | UnknownWorkspace
+
+/** Runs `effect` on the store at the given location. */
+export const withStore = <A, E, R>(location: Location, effect: Effect.Effect<A, E, R>) =>
+  Effect.provide(effect, storeLayer(location))

@@ -1,0 +1,175 @@
+/**
+ * The CLI's own short words (headings, labels, its few refusals), in Norwegian Bokmål and English.
+ * Every sentence about the workflow itself comes from `@dugnad/core`'s `Messages`.
+ */
+import type { Locale } from "@dugnad/core/Member"
+
+export interface Ui {
+  readonly item: string
+  readonly stage: string
+  readonly owner: string
+  readonly submittedBy: string
+  readonly pitch: string
+  readonly department: string
+  readonly goals: string
+  readonly concerns: string
+  readonly draft: string
+  readonly revision: (number: number, kind: string) => string
+  readonly networks: string
+  readonly media: string
+  readonly reviewers: string
+  readonly expert: string
+  readonly approvedRevision: (revision: number) => string
+  readonly waiting: string
+  readonly objections: string
+  readonly suggestions: string
+  readonly posts: string
+  readonly timeline: string
+  readonly none: string
+  readonly replayed: string
+  readonly roles: string
+  readonly fields: string
+  readonly noMembers: string
+  readonly noGoals: string
+  readonly emptyBoard: string
+  readonly open: string
+  readonly resolved: string
+  readonly corrected: string
+  readonly accepted: string
+  readonly declined: string
+  readonly undecided: string
+  readonly counts: (objections: number, missing: number, suggestions: number) => string
+  readonly created: (workspace: string, location: string) => string
+  readonly noDatabase: (filename: string) => string
+  readonly noWorkspace: string
+  readonly unknownWorkspace: (id: string) => string
+  readonly severalWorkspaces: (list: ReadonlyArray<string>) => string
+  readonly workspaceExists: (name: string, id: string) => string
+  readonly asRequired: string
+  readonly usageHint: (command: string) => string
+  readonly unexpected: string
+}
+
+const en: Ui = {
+  item: "Item",
+  stage: "Stage",
+  owner: "Owner",
+  submittedBy: "Idea from",
+  pitch: "Pitch",
+  department: "Department",
+  goals: "Goals",
+  concerns: "Concerns",
+  draft: "Draft",
+  revision: (number, kind) => `revision ${number} (${kind})`,
+  networks: "Networks",
+  media: "Media",
+  reviewers: "Reviewers",
+  expert: "expert",
+  approvedRevision: (revision) => `approved revision ${revision}`,
+  waiting: "not approved yet",
+  objections: "Fact objections",
+  suggestions: "Format suggestions",
+  posts: "Posts",
+  timeline: "Timeline",
+  none: "none",
+  replayed: "(already done: nothing changed)",
+  roles: "roles",
+  fields: "fields",
+  noMembers: "No members.",
+  noGoals: "No goals yet.",
+  emptyBoard: "Nothing on the board.",
+  open: "open",
+  resolved: "resolved",
+  corrected: "corrected",
+  accepted: "accepted",
+  declined: "declined",
+  undecided: "undecided",
+  counts: (objections, missing, suggestions) =>
+    [
+      objections > 0 ? `${objections} objection${objections === 1 ? "" : "s"} open` : "",
+      missing > 0 ? `${missing} approval${missing === 1 ? "" : "s"} missing` : "",
+      suggestions > 0 ? `${suggestions} suggestion${suggestions === 1 ? "" : "s"} undecided` : ""
+    ].filter((part) => part !== "").join(", "),
+  created: (workspace, location) => `Created the workspace ${workspace} in ${location}.`,
+  noDatabase: (filename) => `There is no Dugnad database at ${filename}. Create one with “dugnad init”, or point to yours with --db or DUGNAD_DB.`,
+  noWorkspace: "This database has no workspace yet. Create it with “dugnad init”.",
+  unknownWorkspace: (id) => `DUGNAD_WORKSPACE names ${id}, but this database has no such workspace.`,
+  severalWorkspaces: (list) =>
+    `This database holds several workspaces (${list.join(", ")}). Choose one with DUGNAD_WORKSPACE=<id>.`,
+  workspaceExists: (name, id) => `This database already has a workspace: ${name} (${id}). The CLI keeps one workspace per database.`,
+  asRequired: "Say who you are: --as HANDLE (or set DUGNAD_AS).",
+  usageHint: (command) => `See “${command} --help”.`,
+  unexpected: "Something unexpected went wrong. Nothing was changed by this command."
+}
+
+const nb: Ui = {
+  item: "Sak",
+  stage: "Fase",
+  owner: "Ansvarlig",
+  submittedBy: "Idé fra",
+  pitch: "Beskrivelse",
+  department: "Avdeling",
+  goals: "Mål",
+  concerns: "Gjelder",
+  draft: "Utkast",
+  revision: (number, kind) => `versjon ${number} (${kind === "content" ? "innhold" : kind === "format" ? "format" : kind})`,
+  networks: "Kanaler",
+  media: "Medier",
+  reviewers: "Gjennomlesere",
+  expert: "fagekspert",
+  approvedRevision: (revision) => `godkjente versjon ${revision}`,
+  waiting: "ikke godkjent ennå",
+  objections: "Faktainnsigelser",
+  suggestions: "Formforslag",
+  posts: "Innlegg",
+  timeline: "Historikk",
+  none: "ingen",
+  replayed: "(allerede gjort: ingenting endret)",
+  roles: "roller",
+  fields: "fagfelt",
+  noMembers: "Ingen medlemmer.",
+  noGoals: "Ingen mål ennå.",
+  emptyBoard: "Ingenting på tavla.",
+  open: "åpen",
+  resolved: "løst",
+  corrected: "rettet",
+  accepted: "tatt til følge",
+  declined: "avslått",
+  undecided: "ikke avgjort",
+  counts: (objections, missing, suggestions) =>
+    [
+      objections > 0 ? `${objections} åpne innsigelse${objections === 1 ? "" : "r"}` : "",
+      missing > 0 ? `${missing} godkjenning${missing === 1 ? "" : "er"} mangler` : "",
+      suggestions > 0 ? `${suggestions} formforslag ikke avgjort` : ""
+    ].filter((part) => part !== "").join(", "),
+  created: (workspace, location) => `Opprettet arbeidsområdet ${workspace} i ${location}.`,
+  noDatabase: (filename) => `Det finnes ingen Dugnad-database i ${filename}. Opprett en med «dugnad init», eller pek på din med --db eller DUGNAD_DB.`,
+  noWorkspace: "Databasen har ikke noe arbeidsområde ennå. Opprett det med «dugnad init».",
+  unknownWorkspace: (id) => `DUGNAD_WORKSPACE peker på ${id}, men databasen har ikke noe slikt arbeidsområde.`,
+  severalWorkspaces: (list) =>
+    `Databasen har flere arbeidsområder (${list.join(", ")}). Velg ett med DUGNAD_WORKSPACE=<id>.`,
+  workspaceExists: (name, id) => `Databasen har allerede et arbeidsområde: ${name} (${id}). CLI-en har ett arbeidsområde per database.`,
+  asRequired: "Si hvem du er: --as BRUKERNAVN (eller sett DUGNAD_AS).",
+  usageHint: (command) => `Se «${command} --help».`,
+  unexpected: "Noe uventet gikk galt. Kommandoen endret ingenting."
+}
+
+export const ui = (locale: Locale): Ui => (locale === "nb" ? nb : en)
+
+/** Whether to colour output: only on a terminal, never with `NO_COLOR` (or `--json`). */
+export const colourEnabled = (stream: NodeJS.WriteStream): boolean =>
+  stream.isTTY === true && (process.env["NO_COLOR"] === undefined || process.env["NO_COLOR"] === "")
+
+const paint = (code: number) => (text: string): string =>
+  colourEnabled(process.stdout) ? `\u001b[${code}m${text}\u001b[0m` : text
+
+export const bold = paint(1)
+export const dim = paint(2)
+export const green = paint(32)
+export const yellow = paint(33)
+export const red = paint(31)
+export const cyan = paint(36)
+
+/** Removes ANSI escape sequences (help text from @effect/cli when colour is off). */
+// eslint-disable-next-line no-control-regex
+export const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "")

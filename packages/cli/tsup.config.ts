@@ -1,0 +1,22 @@
+import { defineConfig } from "tsup"
+
+// One bundled file, `dist/bin.js`: the CLI and everything it uses from @dugnad/core and Effect,
+// except native modules and optional drivers, which Node loads from node_modules as usual.
+export default defineConfig({
+  entry: { bin: "src/bin.ts" },
+  format: ["esm"],
+  tsconfig: "tsconfig.src.json",
+  dts: false,
+  clean: true,
+  sourcemap: false,
+  target: "node20",
+  platform: "node",
+  splitting: false,
+  treeshake: true,
+  noExternal: [/^(?!better-sqlite3$|pg$|pg-|@resvg\/|canvas$|bufferutil$|utf-8-validate$)/],
+  external: ["better-sqlite3", "pg", /^pg-/, /^@resvg\//, "canvas", "bufferutil", "utf-8-validate"],
+  banner: {
+    // Bundled CommonJS dependencies may call require(); give the ES module one.
+    js: "#!/usr/bin/env node\nimport { createRequire as __dugnadCreateRequire } from \"node:module\";\nconst require = __dugnadCreateRequire(import.meta.url);"
+  }
+})
