@@ -1,0 +1,316 @@
+/**
+ * The whole process through the built `dugnad` binary on a temp SQLite file: text and --json,
+ * exit codes, and that a refused command writes nothing.
+ */
+import { FactObjectionOpen, NotAuthorized } from "@dugnad/core/Errors"
+import { ItemId, MemberId, ObjectionId } from "@dugnad/core/Ids"
+import * as Messages from "@dugnad/core/Messages"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { assertBuilt, dugnad, json, type Run, snapshot } from "./helpers.js"
+
+let dir: string
+let db: string
+let item: string
+
+/** `dugnad …args --db <temp file>` */
+const run = (...args: Array<string>): Run => dugnad([...args, "--db", db])
+
+/** Runs a command that must be refused with exit 1, and checks that it wrote nothing. */
+const refused = (...args: Array<string>): Run => {
+  const before = snapshot(db)
+  const result = run(...args)
+  expect(result.code, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(1)
+  expect(result.stdout).toBe("")
+  expect(snapshot(db)).toEqual(before)
+  return result
+}
+
+const ok = (...args: Array<string>): Run => {
+  const result = run(...args)
+  expect(result.code, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0)
+  return result
+}
+
+/** Messages as the English catalogue words them, with the members' names. */
+const names: Record<string, string> = {}
+const context: Messages.RenderContext = { timeZone: "Europe/Oslo", name: (id) => names[id] ?? id }
+const sentence = (error: Messages.DugnadError) => Messages.errorMessage("en", error, context)
+
+beforeAll(() => {
+  assertBuilt()
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-cli-"))
+  db = path.join(dir, "team.db")
+})
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe("dugnad, end to end on SQLite", () => {
+  it("GIVEN no database WHEN a command runs THEN it exits 1 with a sentence and creates no file", () => {
+    const result = run("member", "list")
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("There is no Dugnad database at")
+    expect(result.stderr).not.toContain("    at ")
+    expect(fs.existsSync(db)).toBe(false)
+  })
+
+  it("GIVEN a new file WHEN init THEN the workspace exists with its founder as advisor, and a second init is refused", () => {
+    const created = ok("init", "--name", "Kystverket", "--locale", "en", "--founder", "ingrid", "--founder-name", "Ingrid Berg")
+    expect(created.stdout).toContain("Created the workspace Kystverket")
+    expect(created.stdout).toContain("@ingrid")
+    const again = refused("init", "--name", "Other", "--locale", "en", "--founder", "x", "--founder-name", "X", "--json")
+    expect(JSON.parse(again.stderr)).toEqual({
+      error: { type: "workspace_exists", message: expect.stringContaining("already has a workspace"), exitCode: 1 }
+    })
+  })
+
+  it("GIVEN the advisor WHEN adding members THEN they are listed with their roles (text and JSON)", () => {
+    const per = json(ok("member", "add", "per", "--name", "Per Olsen", "--role", "expert", "--field", "fisheries", "--department", "Fiskeri", "--as", "ingrid", "--json"))
+    expect(per.member).toEqual({
+      id: expect.stringMatching(/^m-/),
+      handle: "per",
+      name: "Per Olsen",
+      roles: ["member", "expert"],
+      department: "Fiskeri",
+      fields: ["fisheries"]
+    })
+    ok("member", "add", "siri", "--name", "Siri Dahl", "--role", "expert", "--as", "ingrid")
+    const ola = ok("member", "add", "ola", "--name", "Ola Nordmann", "--as", "ingrid")
+    expect(ola.stdout).toContain("@ola  Ola Nordmann")
+
+    const list = json(ok("member", "list", "--json"))
+    expect(list.members.map((member: { handle: string }) => member.handle)).toEqual(["ingrid", "ola", "per", "siri"])
+    for (const member of list.members) names[member.id] = member.name
+    expect(ok("member", "list").stdout).toContain("@per  Per Olsen  subject expert")
+  })
+
+  it("GIVEN a plain member WHEN they add a member THEN exit 1, the sentence, and nothing written", () => {
+    const result = refused("member", "add", "kari", "--name", "Kari", "--as", "ola")
+    expect(result.stderr.trim()).toBe(
+      sentence(new NotAuthorized({ actor: MemberId.make("x"), command: "AddMember", rule: "advisor_or_manager" }))
+    )
+  })
+
+  it("GIVEN the advisor WHEN adding a goal THEN it is G1", () => {
+    expect(json(ok("goal", "add", "More applicants", "--description", "Recruitment", "--as", "ingrid", "--json"))).toEqual({
+      goal: { id: "G1", title: "More applicants", description: "Recruitment" }
+    })
+    expect(ok("goal", "list").stdout).toContain("G1  More applicants")
+  })
+
+  it("GIVEN a colleague WHEN they submit an idea THEN it gets a short typeable id", () => {
+    const submitted = json(ok(
+      "idea", "submit", "New guest harbour in Bodø", "--pitch", "Boats can moor from June", "--goal", "g1",
+      "--concerns", "per", "--department", "Fiskeri", "--as", "ola", "--json"
+    ))
+    expect(submitted).toMatchObject({ stage: "Idea", title: "New guest harbour in Bodø", revision: 0, replayed: false })
+    expect(submitted.item).toMatch(/^[a-z2-9]{6}$/)
+    expect(submitted.events).toEqual([
+      { type: "IdeaSubmitted", message: "Ola Nordmann has a new idea: “New guest harbour in Bodø” (Fiskeri)." }
+    ])
+    item = submitted.item
+  })
+
+  it("GIVEN the idea WHEN the advisor accepts, drafts and asks for review THEN the item is in review", () => {
+    expect(ok("idea", "accept", item, "--as", "ingrid").stdout).toContain(`${item}  drafting  New guest harbour in Bodø`)
+    const draft = json(ok(
+      "draft", "write", item, "--text", "Boats can moor at the new guest harbour from 12 June.",
+      "--network", "facebook", "--network", "linkedin",
+      "--media", "image:https://example.no/harbour.jpg:The new pier at dawn, with three boats: one red",
+      "--as", "ingrid", "--json"
+    ))
+    expect(draft).toMatchObject({ stage: "Drafting", revision: 1 })
+    const review = ok("review", "request", item, "--reviewer", "per", "--reviewer", "ola", "--due", "2099-01-05T12:00", "--as", "ingrid")
+    expect(review.stdout).toContain("in review")
+    expect(review.stdout).toContain("asks Per Olsen and Ola Nordmann to review")
+  })
+
+  it("GIVEN the review WHEN the expert objects THEN the objection id is O1", () => {
+    const objection = json(ok(
+      "review", "object", item, "--claim", "The harbour opens on 14 June", "--correction", "Say 14 June",
+      "--as", "per", "--json"
+    ))
+    expect(objection).toMatchObject({ stage: "InReview", objection: "O1", revision: 1 })
+    expect(objection.events[0].type).toBe("FactObjectionRaised")
+  })
+
+  it("GIVEN an open objection WHEN the advisor approves THEN exit 1 with the sentence, in text and JSON, and nothing written", () => {
+    const expected = sentence(new FactObjectionOpen({ item: ItemId.make(item), objections: [ObjectionId.make("O1")] }))
+    expect(refused("approve", item, "--as", "ingrid").stderr.trim()).toBe(expected)
+    expect(JSON.parse(refused("approve", item, "--as", "ingrid", "--json").stderr)).toEqual({
+      error: { type: "FactObjectionOpen", message: expected, exitCode: 1 }
+    })
+    const norwegian = refused("approve", item, "--as", "ingrid", "--locale", "nb").stderr.trim()
+    expect(norwegian).toBe(
+      Messages.errorMessage("nb", new FactObjectionOpen({ item: ItemId.make(item), objections: [ObjectionId.make("O1")] }), context)
+    )
+    expect(norwegian).not.toBe(expected)
+  })
+
+  it("GIVEN Per's objection WHEN another expert resolves it THEN exit 1 (only the raiser) and nothing written", () => {
+    const result = refused("review", "resolve", item, "O1", "--as", "siri")
+    expect(result.stderr.trim()).toBe(
+      sentence(new NotAuthorized({ actor: MemberId.make("x"), command: "ResolveObjection", rule: "raiser_only" }))
+    )
+    // Not even the advisor.
+    refused("review", "resolve", item, "o1", "--as", "ingrid")
+  })
+
+  it("GIVEN a format suggestion WHEN a member decides it THEN exit 1 (only advisors) and nothing written", () => {
+    expect(json(ok("review", "suggest", item, "--note", "Shorter first line", "--as", "ola", "--json"))).toMatchObject({
+      suggestion: "S1"
+    })
+    const result = refused("review", "decide", item, "S1", "--accept", "--reason", "I agree", "--as", "ola")
+    expect(result.stderr.trim()).toBe(
+      sentence(new NotAuthorized({ actor: MemberId.make("x"), command: "DecideFormat", rule: "advisor_only" }))
+    )
+    expect(json(ok("review", "decide", item, "s1", "--decline", "--reason", "The date must come first", "--as", "ingrid", "--json")))
+      .toMatchObject({ suggestion: "S1", events: [{ type: "FormatSuggestionDecided" }] })
+  })
+
+  it("GIVEN the objection WHEN the expert resolves it and approves the facts THEN the advisor can approve and publish", () => {
+    ok("draft", "write", item, "--text", "Boats can moor at the new guest harbour from 14 June.", "--as", "ingrid")
+    expect(ok("review", "resolve", item, "O1", "--note", "Fixed", "--as", "per").stdout).toContain("resolved fact objection O1")
+    const facts = json(ok("review", "approve", item, "--as", "per", "--json"))
+    expect(facts).toMatchObject({ revision: 2, events: [{ type: "FactsApproved" }] })
+    expect(facts.events[0].message).toContain("approved the facts in revision 2")
+    expect(json(ok("approve", item, "--as", "ingrid", "--json"))).toMatchObject({ stage: "Approved", revision: 2 })
+    const published = json(ok(
+      "publish", item, "--network", "facebook", "--url", "https://facebook.com/kystverket/posts/1",
+      "--at", "2026-06-14T09:00", "--as", "ingrid", "--json"
+    ))
+    expect(published).toMatchObject({ stage: "Published", network: "facebook", url: "https://facebook.com/kystverket/posts/1" })
+    expect(published.events[0].message).toContain("14 June 2026 at 09:00")
+    ok("comment", item, "Great picture!", "--as", "ola")
+  })
+
+  it("GIVEN the published item WHEN show THEN stage, draft, reviews and timeline are there (text and JSON)", () => {
+    const text = ok("show", item).stdout
+    expect(text).toContain(`${item}  New guest harbour in Bodø`)
+    expect(text).toContain("Stage: published")
+    expect(text).toContain("│ Boats can moor at the new guest harbour from 14 June.")
+    expect(text).toContain("@per (expert): approved revision 2")
+    expect(text).toContain("O1 @per [resolved]")
+    expect(text).toContain("S1 @ola [declined]")
+    expect(text).toContain("Facebook: https://facebook.com/kystverket/posts/1")
+    expect(text).toContain("Ola Nordmann commented on “New guest harbour in Bodø”: Great picture!")
+
+    const shown = json(ok("show", item, "--json"))
+    expect(shown).toMatchObject({
+      item,
+      title: "New guest harbour in Bodø",
+      stage: "Published",
+      owner: "ingrid",
+      idea: { pitch: "Boats can moor from June", department: "Fiskeri", goals: ["G1"], concerns: ["per"], submittedBy: "ola" },
+      draft: {
+        revision: 2,
+        kind: "content",
+        text: "Boats can moor at the new guest harbour from 14 June.",
+        networks: ["facebook", "linkedin"],
+        media: [{ kind: "image", url: "https://example.no/harbour.jpg", alt: "The new pier at dawn, with three boats: one red" }]
+      },
+      reviewers: [
+        { handle: "per", expert: true, approvedRevision: 2, approvalMissing: false },
+        { handle: "ola", expert: false, approvedRevision: null, approvalMissing: false }
+      ],
+      objections: [{ id: "O1", by: "per", status: "resolved", revision: 1 }],
+      suggestions: [{ id: "S1", by: "ola", decision: "declined" }],
+      posts: [{ network: "facebook", url: "https://facebook.com/kystverket/posts/1", revision: 2 }]
+    })
+    expect(shown.timeline.map((entry: { type: string }) => entry.type)).toEqual([
+      "IdeaSubmitted",
+      "IdeaAccepted",
+      "DraftRevised",
+      "ReviewRequested",
+      "FactObjectionRaised",
+      "FormatSuggested",
+      "FormatSuggestionDecided",
+      "DraftRevised",
+      "FactObjectionResolved",
+      "FactsApproved",
+      "ApprovedForPublication",
+      "PostPublished",
+      "CommentAdded"
+    ])
+    expect(shown.timeline[0]).toMatchObject({ version: 1, by: "ola", at: expect.stringMatching(/Z$/) })
+  })
+
+  it("GIVEN two items WHEN board THEN items are grouped by stage and filter by state and goal (text and JSON)", () => {
+    const second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
+    const text = ok("board").stdout
+    expect(text).toContain("published (1)")
+    expect(text).toContain(`${item}  New guest harbour in Bodø  @ingrid  G1`)
+    expect(text).toContain(`${second}  Winter storm ready`)
+
+    const all = json(ok("board", "--json"))
+    const stagesWithItems = all.columns
+      .filter((column: { items: Array<unknown> }) => column.items.length > 0)
+      .map((column: { stage: string }) => column.stage)
+    expect(stagesWithItems).toEqual(["Idea", "Published"])
+    expect(all.columns.find((column: { stage: string }) => column.stage === "Published").items[0]).toMatchObject({
+      item,
+      title: "New guest harbour in Bodø",
+      stage: "Published",
+      submittedBy: "ola",
+      owner: "ingrid",
+      goals: ["G1"],
+      revision: 2,
+      openObjections: 0,
+      missingApprovals: 0,
+      undecidedSuggestions: 0
+    })
+    const ideas = json(ok("board", "--state", "Idea", "--json"))
+    expect(ideas.columns).toHaveLength(1)
+    expect(ideas.columns[0].items.map((card: { item: string }) => card.item)).toEqual([second])
+    const forGoal = json(ok("board", "--goal", "G1", "--json"))
+    expect(forGoal.columns.flatMap((column: { items: Array<{ item: string }> }) => column.items.map((card) => card.item)))
+      .toEqual([item])
+  })
+
+  it("GIVEN a usage error WHEN the command runs THEN exit 2 with the command's usage, and nothing written", () => {
+    const before = snapshot(db)
+    const missing = run("review", "approve", "--as", "per")
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("Missing argument <ITEM>")
+    expect(missing.stderr).toContain("$ dugnad review approve")
+    expect(missing.stderr).not.toContain("\u001b[")
+
+    const noText = run("draft", "write", item, "--as", "ingrid")
+    expect(noText.code).toBe(2)
+    expect(noText.stderr).toContain("dugnad draft write")
+
+    const both = run("review", "decide", item, "S1", "--accept", "--decline", "--reason", "x", "--as", "ingrid")
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain("Give exactly one of --accept and --decline.")
+
+    const noActor = run("comment", item, "Hello")
+    expect(noActor.code).toBe(2)
+    expect(noActor.stderr).toContain("--as HANDLE")
+
+    const unknown = run("frobnicate")
+    expect(unknown.code).toBe(2)
+    expect(snapshot(db)).toEqual(before)
+  })
+
+  it("GIVEN DUGNAD_DB and DUGNAD_AS WHEN no flags are given THEN they name the database and the actor", () => {
+    const result = dugnad(["comment", item, "From the environment"], { DUGNAD_DB: db, DUGNAD_AS: "per" })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain("Per Olsen commented")
+  })
+
+  it("GIVEN an unknown handle WHEN acting as it THEN exit 1 with the directory's sentence", () => {
+    expect(refused("comment", item, "Hi", "--as", "nobody").stderr).toContain("nobody called nobody")
+  })
+
+  it("GIVEN --help WHEN run THEN it lists the commands and exits 0", () => {
+    const help = dugnad(["--help"])
+    expect(help.code).toBe(0)
+    for (const command of ["init", "member add", "idea submit", "review object", "publish", "show", "board"]) {
+      expect(help.stdout).toContain(command)
+    }
+  })
+})
