@@ -13,8 +13,8 @@ export default defineConfig({
   platform: "node",
   splitting: false,
   treeshake: true,
-  noExternal: [/^(?!better-sqlite3$|pg$|pg-|@resvg\/|canvas$|bufferutil$|utf-8-validate$)/],
-  external: ["better-sqlite3", "pg", /^pg-/, /^@resvg\//, "canvas", "bufferutil", "utf-8-validate"],
+  noExternal: [/^(?!better-sqlite3($|\/)|pg($|\/)|pg-native$|@resvg\/|canvas$|bufferutil$|utf-8-validate$)/],
+  external: [/^better-sqlite3($|\/)/, /^pg($|\/)/, "pg-native", /^@resvg\//, "canvas", "bufferutil", "utf-8-validate"],
   banner: {
     // Bundled CommonJS dependencies may call require(); give the ES module one.
     js: "#!/usr/bin/env node\nimport { createRequire as __dugnadCreateRequire } from \"node:module\";\nconst require = __dugnadCreateRequire(import.meta.url);"
