@@ -17,11 +17,11 @@ import type { Common } from "./Session.js"
 // Options every command takes
 
 const common = {
-  db: Options.text("db").pipe(
+  db: Options.text("db").pipe(Options.withPseudoName("PATH|URL"), 
     Options.withDescription("The database: a SQLite file, or a postgres:// URL (default: DUGNAD_DB, else ./dugnad.db)."),
     Options.optional
   ),
-  as: Options.text("as").pipe(
+  as: Options.text("as").pipe(Options.withPseudoName("HANDLE"), 
     Options.withDescription("Who you are: your member handle (default: DUGNAD_AS)."),
     Options.optional
   ),
@@ -80,16 +80,16 @@ const init = Command.make(
   {
     db: common.db,
     json: common.json,
-    name: Options.text("name").pipe(Options.withDescription("The workspace's name (your organisation or team).")),
+    name: Options.text("name").pipe(Options.withPseudoName("NAME"), Options.withDescription("The workspace's name (your organisation or team).")),
     workspaceLocale: Options.choice("locale", ["nb", "en"]).pipe(
       Options.withDescription("The workspace's language: nb (Norwegian Bokmål) or en (English).")
     ),
-    timeZone: Options.text("time-zone").pipe(
+    timeZone: Options.text("time-zone").pipe(Options.withPseudoName("ZONE"), 
       Options.withDescription("An IANA time zone (default Europe/Oslo)."),
       Options.optional
     ),
-    founder: Options.text("founder").pipe(Options.withDescription("Your handle: you join as the first advisor.")),
-    founderName: Options.text("founder-name").pipe(Options.withDescription("Your name as colleagues see it."))
+    founder: Options.text("founder").pipe(Options.withPseudoName("HANDLE"), Options.withDescription("Your handle: you join as the first advisor.")),
+    founderName: Options.text("founder-name").pipe(Options.withPseudoName("NAME"), Options.withDescription("Your name as colleagues see it."))
   },
   (config) =>
     Handlers.init(
@@ -112,13 +112,13 @@ const memberAdd = Command.make(
   {
     ...common,
     handle: Args.text({ name: "HANDLE" }).pipe(Args.withDescription("Their handle: lower-case letters, digits, . _ -")),
-    name: Options.text("name").pipe(Options.withDescription("Their name.")),
+    name: Options.text("name").pipe(Options.withPseudoName("NAME"), Options.withDescription("Their name.")),
     roles: Options.choice("role", roles).pipe(
       Options.withDescription("A role: expert, manager or advisor (repeat for several; everyone is a member)."),
       Options.repeated
     ),
-    department: Options.text("department").pipe(Options.optional),
-    fields: Options.text("field").pipe(
+    department: Options.text("department").pipe(Options.withPseudoName("DEPARTMENT"), Options.optional),
+    fields: Options.text("field").pipe(Options.withPseudoName("FIELD"), 
       Options.withDescription("A subject field they know (repeat for several)."),
       Options.repeated
     )
@@ -139,7 +139,7 @@ const goalAdd = Command.make(
   {
     ...common,
     title: Args.text({ name: "TITLE" }).pipe(Args.withDescription("The goal.")),
-    description: Options.text("description").pipe(Options.optional)
+    description: Options.text("description").pipe(Options.withPseudoName("TEXT"), Options.optional)
   },
   (config) => Handlers.goalAdd(commonOf(config), config)
 ).pipe(Command.withDescription("Register an organisation goal (advisors and managers)."))
@@ -160,14 +160,14 @@ const ideaSubmit = Command.make(
   {
     ...common,
     title: Args.text({ name: "TITLE" }).pipe(Args.withDescription("The idea in a few words.")),
-    pitch: Options.text("pitch").pipe(Options.withDescription("What it is and why it could become content."), Options.optional),
-    goals: Options.text("goal").pipe(Options.withDescription("A goal it serves, e.g. G1 (repeat for several)."), Options.repeated),
-    department: Options.text("department").pipe(Options.optional),
-    concerns: Options.text("concerns").pipe(
+    pitch: Options.text("pitch").pipe(Options.withPseudoName("TEXT"), Options.withDescription("What it is and why it could become content."), Options.optional),
+    goals: Options.text("goal").pipe(Options.withPseudoName("GOAL"), Options.withDescription("A goal it serves, e.g. G1 (repeat for several)."), Options.repeated),
+    department: Options.text("department").pipe(Options.withPseudoName("DEPARTMENT"), Options.optional),
+    concerns: Options.text("concerns").pipe(Options.withPseudoName("HANDLE"), 
       Options.withDescription("A colleague it concerns, by handle (repeat for several)."),
       Options.repeated
     ),
-    meeting: Options.text("meeting").pipe(Options.withDescription("The idea meeting it was brought to."), Options.optional)
+    meeting: Options.text("meeting").pipe(Options.withPseudoName("MEETING"), Options.withDescription("The idea meeting it was brought to."), Options.optional)
   },
   (config) =>
     Handlers.ideaSubmit(commonOf(config), {
@@ -186,7 +186,7 @@ const triage = (name: "accept" | "park" | "revive" | "decline", description: str
     {
       ...common,
       item: itemArg,
-      reason: Options.text("reason").pipe(
+      reason: Options.text("reason").pipe(Options.withPseudoName("TEXT"), 
         Options.withDescription("Why (required to park or decline: the contributor is told)."),
         Options.optional
       )
@@ -212,17 +212,17 @@ const draftWrite = Command.make(
   {
     ...common,
     item: itemArg,
-    text: Options.text("text").pipe(
+    text: Options.text("text").pipe(Options.withPseudoName("TEXT"), 
       Options.withDescription("The post's text."),
       Options.orElseEither(
-        Options.fileText("text-file").pipe(Options.withDescription("Read the post's text from a file."))
+        Options.fileText("text-file").pipe(Options.withPseudoName("FILE"), Options.withDescription("Read the post's text from a file."))
       )
     ),
     networks: networkOption("network").pipe(
       Options.withDescription("A network to post on (repeat for several; default: the previous revision's)."),
       Options.repeated
     ),
-    media: Options.text("media").pipe(
+    media: Options.text("media").pipe(Options.withPseudoName("KIND:URL:ALT"), 
       Options.withDescription(
         "A picture or video as KIND:URL:ALT, KIND one of image, illustration, video (repeat; default: the previous revision's)."
       ),
@@ -256,11 +256,11 @@ const reviewRequest = Command.make(
   {
     ...common,
     item: itemArg,
-    reviewers: Options.text("reviewer").pipe(
+    reviewers: Options.text("reviewer").pipe(Options.withPseudoName("HANDLE"), 
       Options.withDescription("A colleague to review, by handle (repeat; at least one subject expert in all)."),
       Options.atLeast(1)
     ),
-    due: Options.text("due").pipe(
+    due: Options.text("due").pipe(Options.withPseudoName("TIME"), 
       Options.withDescription("When the review is due: 2026-12-01T10:00 (workspace time) or ISO 8601 with a zone."),
       Options.optional
     )
@@ -273,7 +273,7 @@ const reviewApprove = Command.make(
   {
     ...common,
     item: itemArg,
-    revision: Options.integer("revision").pipe(
+    revision: Options.integer("revision").pipe(Options.withPseudoName("N"), 
       Options.withDescription("The revision you read (default: the latest)."),
       Options.optional
     )
@@ -286,8 +286,8 @@ const reviewObject = Command.make(
   {
     ...common,
     item: itemArg,
-    claim: Options.text("claim").pipe(Options.withDescription("What is wrong.")),
-    correction: Options.text("correction").pipe(Options.withDescription("What is right."))
+    claim: Options.text("claim").pipe(Options.withPseudoName("TEXT"), Options.withDescription("What is wrong.")),
+    correction: Options.text("correction").pipe(Options.withPseudoName("TEXT"), Options.withDescription("What is right."))
   },
   (config) => Handlers.reviewObject(commonOf(config), config.item, config.claim, config.correction)
 ).pipe(Command.withDescription("Raise a fact objection on the latest revision (expert reviewers): it blocks approval."))
@@ -298,7 +298,7 @@ const reviewResolve = Command.make(
     ...common,
     item: itemArg,
     objection: objectionArg,
-    note: Options.text("note").pipe(Options.optional)
+    note: Options.text("note").pipe(Options.withPseudoName("TEXT"), Options.optional)
   },
   (config) => Handlers.reviewResolve(commonOf(config), config.item, config.objection, config.note)
 ).pipe(Command.withDescription("Resolve your own fact objection (only the expert who raised it)."))
@@ -308,7 +308,7 @@ const reviewSuggest = Command.make(
   {
     ...common,
     item: itemArg,
-    note: Options.text("note").pipe(Options.withDescription("The format change you suggest."))
+    note: Options.text("note").pipe(Options.withPseudoName("TEXT"), Options.withDescription("The format change you suggest."))
   },
   (config) => Handlers.reviewSuggest(commonOf(config), config.item, config.note)
 ).pipe(Command.withDescription("Suggest a format change on the latest revision (reviewers)."))
@@ -321,7 +321,7 @@ const reviewDecide = Command.make(
     suggestion: suggestionArg,
     accept: Options.boolean("accept").pipe(Options.withDescription("Take the suggestion up.")),
     decline: Options.boolean("decline").pipe(Options.withDescription("Do not take it up.")),
-    reason: Options.text("reason").pipe(Options.withDescription("Why: the suggester is told."))
+    reason: Options.text("reason").pipe(Options.withPseudoName("TEXT"), Options.withDescription("Why: the suggester is told."))
   },
   (config) =>
     Handlers.reviewDecide(commonOf(config), config.item, config.suggestion, config.accept, config.decline, config.reason)
@@ -349,7 +349,7 @@ const approve = Command.make(
 
 const withdraw = Command.make(
   "withdraw",
-  { ...common, item: itemArg, reason: Options.text("reason").pipe(Options.withDescription("Why.")) },
+  { ...common, item: itemArg, reason: Options.text("reason").pipe(Options.withPseudoName("TEXT"), Options.withDescription("Why.")) },
   (config) => Handlers.withdraw(commonOf(config), config.item, config.reason)
 ).pipe(Command.withDescription("Withdraw an item before publication."))
 
@@ -359,8 +359,8 @@ const publish = Command.make(
     ...common,
     item: itemArg,
     network: networkOption("network").pipe(Options.withDescription("Where it went out.")),
-    url: Options.text("url").pipe(Options.withDescription("The post's link.")),
-    at: Options.text("at").pipe(
+    url: Options.text("url").pipe(Options.withPseudoName("URL"), Options.withDescription("The post's link.")),
+    at: Options.text("at").pipe(Options.withPseudoName("TIME"), 
       Options.withDescription("When it went out (default: now): 2026-12-01T10:00 (workspace time) or ISO 8601."),
       Options.optional
     )
@@ -378,7 +378,7 @@ const board = Command.make(
   "board",
   {
     ...common,
-    goal: Options.text("goal").pipe(Options.withDescription("Only items serving this goal, e.g. G1."), Options.optional),
+    goal: Options.text("goal").pipe(Options.withPseudoName("GOAL"), Options.withDescription("Only items serving this goal, e.g. G1."), Options.optional),
     state: Options.choice("state", stages.filter((stage) => stage !== "None")).pipe(
       Options.withDescription("Only items at this stage."),
       Options.optional

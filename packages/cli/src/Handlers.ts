@@ -481,6 +481,17 @@ export const publish = (
 
 const iso = (time: DateTime.DateTime) => DateTime.formatIso(time)
 
+/** `2026-11-26 10:05` in the workspace's time zone: compact, for lists. */
+const shortTime = (timeZone: string, value: DateTime.DateTime) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit"
+  }).format(DateTime.toDate(value))
+
 export const show = (common: Common, item: ItemId) =>
   run(common, false, (session) =>
     Effect.gen(function*() {
@@ -497,8 +508,7 @@ export const show = (common: Common, item: ItemId) =>
       const catalogue = Messages.messages(session.locale)
       const who = (id: MemberId) => handleOf(session, id)
       const user = Messages.neutraliseMentions
-      const time = (value: DateTime.DateTime) =>
-        Messages.formatDateTime(session.locale, value, session.workspace.timeZone)
+      const time = (value: DateTime.DateTime) => shortTime(session.workspace.timeZone, value)
       const events = timeline.map((entry) => ({
         version: entry.version,
         at: iso(entry.at),

@@ -171,7 +171,13 @@ export const parseTime = (session: Session, flag: string, text: string) =>
   Effect.gen(function*() {
     const trimmed = text.trim()
     const local = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed)
-    const parsed = local !== null
+    const inRange = local === null || (
+      Number(local[2]) >= 1 && Number(local[2]) <= 12 && Number(local[3]) >= 1 && Number(local[3]) <= 31 &&
+      Number(local[4] ?? 0) <= 23 && Number(local[5] ?? 0) <= 59 && Number(local[6] ?? 0) <= 59
+    )
+    const parsed = !inRange
+      ? Option.none()
+      : local !== null
       ? DateTime.makeZoned({
         year: Number(local[1]),
         month: Number(local[2]),
