@@ -58,6 +58,17 @@ describe("dugnad, end to end on SQLite", () => {
     expect(fs.existsSync(db)).toBe(false)
   })
 
+  it("GIVEN a new file WHEN init is refused THEN no database file is left behind", () => {
+    const badHandle = run("init", "--name", "Kystverket", "--locale", "en", "--founder", "Ingrid Berg", "--founder-name", "Ingrid")
+    expect(badHandle.code).toBe(1)
+    expect(badHandle.stderr).toContain("A handle may only have lower-case letters")
+    expect(fs.existsSync(db)).toBe(false)
+    const badZone = run("init", "--name", "Kystverket", "--locale", "en", "--time-zone", "Mars/Olympus", "--founder", "ingrid", "--founder-name", "Ingrid")
+    expect(badZone.code).toBe(2)
+    expect(badZone.stderr).toContain("not a known time zone")
+    expect(fs.existsSync(db)).toBe(false)
+  })
+
   it("GIVEN a new file WHEN init THEN the workspace exists with its founder as advisor, and a second init is refused", () => {
     const created = ok("init", "--name", "Kystverket", "--locale", "en", "--founder", "ingrid", "--founder-name", "Ingrid Berg")
     expect(created.stdout).toContain("Created the workspace Kystverket")
@@ -304,6 +315,19 @@ describe("dugnad, end to end on SQLite", () => {
 
   it("GIVEN an unknown handle WHEN acting as it THEN exit 1 with the directory's sentence", () => {
     expect(refused("comment", item, "Hi", "--as", "nobody").stderr).toContain("nobody called nobody")
+  })
+
+  it("GIVEN an item id nobody has WHEN show THEN exit 1 with the core's sentence", () => {
+    const result = run("show", "zzzzzz")
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim()).toBe("There's no item zzzzzz here.")
+  })
+
+  it("GIVEN a command's --help WHEN run THEN its options are described and it exits 0", () => {
+    const help = dugnad(["review", "object", "--help"])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain("--claim TEXT")
+    expect(help.stdout).toContain("What is wrong.")
   })
 
   it("GIVEN --help WHEN run THEN it lists the commands and exits 0", () => {
