@@ -16,7 +16,16 @@ import { commandsByPath, dugnad, parents } from "./Cli.js"
 import { Rejection } from "./Run.js"
 import { colourEnabled, stripAnsi } from "./Ui.js"
 
-const version = "0.1.0"
+/** The package's version, put in by the build (tsup `define`). */
+const version = process.env.DUGNAD_CLI_VERSION ?? "0.0.0"
+
+// A reader that stops early (`dugnad board | head -1`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
 
 // Help and usage text from @effect/cli is coloured; without a terminal (or with NO_COLOR), print it plain.
 for (const stream of [process.stdout, process.stderr]) {
