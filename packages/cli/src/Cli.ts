@@ -387,6 +387,21 @@ const board = Command.make(
   (config) => Handlers.board(commonOf(config), config.goal, config.state)
 ).pipe(Command.withDescription("Every item by stage."))
 
+const checks = Command.make("checks", { ...common, item: itemArg }, (config) => Handlers.checks(commonOf(config), config.item))
+  .pipe(Command.withDescription("The format checks of the latest revision, each citing the primer."))
+
+const primer = Command.make(
+  "primer",
+  {
+    ...common,
+    network: Args.choice(networks.map((network) => [network, network] as [string, Network])).pipe(
+      Args.withDescription("Only the entries about this network, in full."),
+      Args.optional
+    )
+  },
+  (config) => Handlers.primer(commonOf(config), config.network)
+).pipe(Command.withDescription("How social media works: the primer, per network."))
+
 // ---------------------------------------------------------------------------------------------
 
 export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand).pipe(
@@ -403,7 +418,9 @@ export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand
     withdraw,
     publish,
     show,
-    board
+    board,
+    checks,
+    primer
   ])
 )
 
@@ -436,7 +453,9 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["withdraw"], withdraw],
   [["publish"], publish],
   [["show"], show],
-  [["board"], board]
+  [["board"], board],
+  [["checks"], checks],
+  [["primer"], primer]
 ]
 
 /** The groups of commands: a usage error on one shows its list of commands. */

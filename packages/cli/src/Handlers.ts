@@ -13,7 +13,9 @@ import {
 } from "@dugnad/core/Item"
 import { ItemCommand } from "@dugnad/core/ItemCommand"
 import type { Goal, Locale, Member, Role } from "@dugnad/core/Member"
+import * as FormatChecks from "@dugnad/core/FormatChecks"
 import * as Messages from "@dugnad/core/Messages"
+import * as Primer from "@dugnad/core/Primer"
 import * as Queries from "@dugnad/core/Queries"
 import * as Team from "@dugnad/core/Team"
 import * as DateTime from "effect/DateTime"
@@ -681,4 +683,70 @@ export const board = (common: Common, goal: Option.Option<string>, stage: Option
         }
       }
       return { text: lines.length === 0 ? [session.ui.emptyBoard] : lines, json } satisfies Output
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// checks, primer
+
+export const checks = (common: Common, item: ItemId) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const { findings, revision } = yield* Queries.checks(session.workspace.id, item)
+      const directory = yield* Directory.Directory
+      const overrides = yield* directory.primerEntries(session.workspace.id)
+      const catalogue = Messages.messages(session.locale)
+      const shown = findings.map((finding) => ({
+        check: finding.check,
+        severity: finding.severity,
+        network: finding.network ?? null,
+        media: finding.media ?? null,
+        message: Messages.findingMessage(session.locale, finding),
+        primer: finding.primer,
+        primerTitle: Primer.entry(finding.primer, session.locale, overrides)?.title ?? null,
+        measured: finding.measured,
+        limit: finding.limit ?? null,
+        recommended: finding.recommended ?? null
+      }))
+      const paintSeverity = (severity: string) =>
+        severity === "error" ? red(severity) : severity === "warning" ? yellow(severity) : dim(severity)
+      return {
+        text: [
+          `${bold(item)}  ${session.ui.revision(revision, "").replace(/ \(\)$/, "")}`,
+          ...(shown.length === 0 ? [`  ${green(session.ui.noFindings)}`] : shown.map((finding) =>
+            `  ${paintSeverity(catalogue.severity[finding.severity])}  ${finding.message}` +
+            (finding.primerTitle === null ? "" : dim(`  (${session.ui.primer}: ${finding.primerTitle}, dugnad primer)`))
+          ))
+        ],
+        json: { item, revision, worst: FormatChecks.worst(findings) ?? null, findings: shown }
+      } satisfies Output
+    }))
+
+export const primer = (common: Common, network: Option.Option<Network>) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const directory = yield* Directory.Directory
+      const overrides = yield* directory.primerEntries(session.workspace.id)
+      const entries = Option.isSome(network)
+        ? Primer.forNetwork(network.value, session.locale, overrides)
+        : Primer.resolve(session.locale, overrides)
+      const lines: Array<string> = []
+      for (const entry of entries) {
+        lines.push(`${bold(entry.title)}  ${dim(entry.id)}`, `  ${entry.summary}`)
+        if (Option.isSome(network)) lines.push("", ...entry.body.split("\n").map((line) => `  ${line}`))
+        lines.push("")
+      }
+      return {
+        text: lines.length === 0 ? [] : lines.slice(0, -1),
+        json: {
+          locale: session.locale,
+          entries: entries.map((entry) => ({
+            id: entry.id,
+            network: entry.network ?? null,
+            topic: entry.topic,
+            title: entry.title,
+            summary: entry.summary,
+            body: entry.body
+          }))
+        }
+      } satisfies Output
     }))

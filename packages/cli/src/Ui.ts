@@ -25,6 +25,8 @@ export interface Ui {
   readonly suggestions: string
   readonly posts: string
   readonly timeline: string
+  readonly noFindings: string
+  readonly primer: string
   readonly none: string
   readonly replayed: string
   readonly roles: string
@@ -71,6 +73,8 @@ const en: Ui = {
   suggestions: "Format suggestions",
   posts: "Posts",
   timeline: "Timeline",
+  noFindings: "No findings: the format checks have nothing to say.",
+  primer: "primer",
   none: "none",
   replayed: "(already done: nothing changed)",
   roles: "roles",
@@ -123,6 +127,8 @@ const nb: Ui = {
   suggestions: "Formforslag",
   posts: "Innlegg",
   timeline: "Historikk",
+  noFindings: "Ingen funn: formsjekkene har ingenting å utsette.",
+  primer: "veileder",
   none: "ingen",
   replayed: "(allerede gjort: ingenting endret)",
   roles: "roller",

@@ -14,6 +14,7 @@ import { assertBuilt, dugnad, json, type Run, snapshot } from "./helpers.js"
 let dir: string
 let db: string
 let item: string
+let second: string
 
 /** `dugnad …args --db <temp file>` */
 const run = (...args: Array<string>): Run => dugnad([...args, "--db", db])
@@ -251,7 +252,7 @@ describe("dugnad, end to end on SQLite", () => {
   })
 
   it("GIVEN two items WHEN board THEN items are grouped by stage and filter by state and goal (text and JSON)", () => {
-    const second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
+    second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
     const text = ok("board").stdout
     expect(text).toContain("published (1)")
     expect(text).toContain(`${item}  New guest harbour in Bodø  @ingrid  G1`)
@@ -280,6 +281,33 @@ describe("dugnad, end to end on SQLite", () => {
     const forGoal = json(ok("board", "--goal", "G1", "--json"))
     expect(forGoal.columns.flatMap((column: { items: Array<{ item: string }> }) => column.items.map((card) => card.item)))
       .toEqual([item])
+  })
+
+  it("GIVEN a draft with a placeholder alt text and a link on Instagram WHEN checks THEN the findings cite the primer", () => {
+    expect(refused("checks", second).stderr).not.toBe("")
+    ok("idea", "accept", second, "--as", "ingrid")
+    ok(
+      "draft", "write", second, "--text", "Storms are coming. Read more: https://example.no/storm",
+      "--network", "instagram", "--media", "image:https://example.no/IMG_1234.jpg:IMG_1234.jpg", "--as", "ingrid"
+    )
+    const found = json(ok("checks", second, "--json"))
+    expect(found).toMatchObject({ item: second, revision: 1, worst: "warning" })
+    const byCheck = Object.fromEntries(found.findings.map((finding: { check: string }) => [finding.check, finding]))
+    expect(byCheck["alt-text-placeholder"]).toMatchObject({ severity: "warning", media: 0, primer: "alt-text", primerTitle: "Alt text" })
+    expect(byCheck["link-not-clickable"]).toMatchObject({ severity: "warning", network: "instagram", primer: "instagram-links" })
+    for (const finding of found.findings) expect(finding.message).not.toBe("")
+    const text = ok("checks", second).stdout
+    expect(text).toContain(`${second}  revision 1`)
+    expect(text).toContain("warning")
+    expect(text).toContain("(primer: Alt text, dugnad primer)")
+  })
+
+  it("GIVEN the primer WHEN read for a network and in Norwegian THEN its entries are there", () => {
+    const instagram = json(ok("primer", "instagram", "--json"))
+    expect(instagram.entries.length).toBeGreaterThan(0)
+    for (const entry of instagram.entries) expect(entry.network).toBe("instagram")
+    expect(ok("primer", "--locale", "nb").stdout).toContain("Slik fungerer feeden")
+    expect(run("primer", "myspace").code).toBe(2)
   })
 
   it("GIVEN a usage error WHEN the command runs THEN exit 2 with the command's usage, and nothing written", () => {
