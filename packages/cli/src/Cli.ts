@@ -387,6 +387,51 @@ const board = Command.make(
   (config) => Handlers.board(commonOf(config), config.goal, config.state)
 ).pipe(Command.withDescription("Every item by stage."))
 
+const count = (name: string, description: string) =>
+  Options.integer(name).pipe(Options.withPseudoName("N"), Options.withDescription(description), Options.optional)
+
+const resultsRecord = Command.make(
+  "record",
+  {
+    ...common,
+    item: itemArg,
+    network: networkOption("network").pipe(Options.withDescription("The network the post is on.")),
+    reach: count("reach", "People reached."),
+    impressions: count("impressions", "Times shown."),
+    likes: count("likes", "Reactions (likes)."),
+    comments: count("comments", "Comments."),
+    shares: count("shares", "Shares."),
+    saves: count("saves", "Saves."),
+    clicks: count("clicks", "Link clicks."),
+    views: count("views", "Video views."),
+    highlights: Options.text("highlight").pipe(
+      Options.withPseudoName("TEXT"),
+      Options.withDescription("A notable comment to keep (repeat for several)."),
+      Options.repeated
+    )
+  },
+  (config) =>
+    Handlers.resultsRecord(commonOf(config), config.item, {
+      network: config.network,
+      metrics: {
+        reach: config.reach,
+        impressions: config.impressions,
+        reactions: config.likes,
+        comments: config.comments,
+        shares: config.shares,
+        saves: config.saves,
+        clicks: config.clicks,
+        videoViews: config.views
+      },
+      highlights: config.highlights
+    })
+).pipe(Command.withDescription("Record a post's numbers by hand (advisors)."))
+
+const results = Command.make("results", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("Results of published posts."),
+  Command.withSubcommands([resultsRecord])
+)
+
 const checks = Command.make("checks", { ...common, item: itemArg }, (config) => Handlers.checks(commonOf(config), config.item))
   .pipe(Command.withDescription("The format checks of the latest revision, each citing the primer."))
 
@@ -419,6 +464,7 @@ export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand
     publish,
     show,
     board,
+    results,
     checks,
     primer
   ])
@@ -454,9 +500,11 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["publish"], publish],
   [["show"], show],
   [["board"], board],
+  [["results", "record"], resultsRecord],
+  [["results"], results],
   [["checks"], checks],
   [["primer"], primer]
 ]
 
 /** The groups of commands: a usage error on one shows its list of commands. */
-export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review"])
+export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results"])

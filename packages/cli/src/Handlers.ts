@@ -12,6 +12,7 @@ import {
   workOf
 } from "@dugnad/core/Item"
 import { ItemCommand } from "@dugnad/core/ItemCommand"
+import type { Metrics } from "@dugnad/core/ItemEvent"
 import type { Goal, Locale, Member, Role } from "@dugnad/core/Member"
 import * as FormatChecks from "@dugnad/core/FormatChecks"
 import * as Messages from "@dugnad/core/Messages"
@@ -749,4 +750,33 @@ export const primer = (common: Common, network: Option.Option<Network>) =>
           }))
         }
       } satisfies Output
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// results
+
+export interface ResultsInput {
+  readonly network: Network
+  readonly metrics: Readonly<Record<keyof Metrics, Option.Option<number>>>
+  readonly highlights: ReadonlyArray<string>
+}
+
+export const resultsRecord = (common: Common, item: ItemId, input: ResultsInput) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const metrics: { -readonly [K in keyof Metrics]?: number } = {}
+      for (const [key, value] of Object.entries(input.metrics) as Array<[keyof Metrics, Option.Option<number>]>) {
+        if (Option.isSome(value)) metrics[key] = value.value
+      }
+      const result = yield* send(
+        session,
+        item,
+        ItemCommand.RecordResults({
+          network: input.network,
+          capturedAt: yield* DateTime.now,
+          metrics,
+          highlights: input.highlights.map((text) => ({ text, tone: "neutral" as const }))
+        })
+      )
+      return actionOutput(session, result, { network: input.network, metrics })
     }))

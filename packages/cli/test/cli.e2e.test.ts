@@ -251,6 +251,23 @@ describe("dugnad, end to end on SQLite", () => {
     expect(shown.timeline[0]).toMatchObject({ version: 1, by: "ola", at: expect.stringMatching(/Z$/) })
   })
 
+  it("GIVEN the published post WHEN the advisor records its numbers THEN they are kept, and a network without a post is refused", () => {
+    const recorded = json(ok(
+      "results", "record", item, "--network", "facebook", "--reach", "4180", "--likes", "120", "--comments", "14",
+      "--highlight", "Finally a harbour!", "--as", "ingrid", "--json"
+    ))
+    expect(recorded).toMatchObject({
+      stage: "Published",
+      network: "facebook",
+      metrics: { reach: 4180, reactions: 120, comments: 14 },
+      events: [{ type: "ResultsRecorded" }]
+    })
+    expect(recorded.events[0].message).toContain("reach 4,180")
+    expect(refused("results", "record", item, "--network", "linkedin", "--reach", "10", "--as", "ingrid").stderr)
+      .toContain("You can choose facebook")
+    refused("results", "record", item, "--network", "facebook", "--reach", "5", "--as", "ola")
+  })
+
   it("GIVEN two items WHEN board THEN items are grouped by stage and filter by state and goal (text and JSON)", () => {
     second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
     const text = ok("board").stdout
