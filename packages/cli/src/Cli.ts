@@ -432,6 +432,33 @@ const results = Command.make("results", {}, () => Handlers.chooseSubcommand).pip
   Command.withSubcommands([resultsRecord])
 )
 
+const reportCommand = (kind: "goals" | "people", description: string) =>
+  Command.make(
+    kind,
+    {
+      ...common,
+      from: Options.text("from").pipe(
+        Options.withPseudoName("DATE"),
+        Options.withDescription("The first day (default: 90 days before --to)."),
+        Options.optional
+      ),
+      to: Options.text("to").pipe(
+        Options.withPseudoName("DATE"),
+        Options.withDescription("The last day, included (default: now)."),
+        Options.optional
+      )
+    },
+    (config) => Handlers.report(commonOf(config), kind, config.from, config.to)
+  ).pipe(Command.withDescription(description))
+
+const reportGoals = reportCommand("goals", "What social media did for each goal: ideas, posts, reach, engagement, best posts.")
+const reportPeople = reportCommand("people", "Who took part: ideas, reviews and posts per person and department.")
+
+const report = Command.make("report", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("Reports for a period."),
+  Command.withSubcommands([reportGoals, reportPeople])
+)
+
 const checks = Command.make("checks", { ...common, item: itemArg }, (config) => Handlers.checks(commonOf(config), config.item))
   .pipe(Command.withDescription("The format checks of the latest revision, each citing the primer."))
 
@@ -465,6 +492,7 @@ export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand
     show,
     board,
     results,
+    report,
     checks,
     primer
   ])
@@ -502,9 +530,12 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["board"], board],
   [["results", "record"], resultsRecord],
   [["results"], results],
+  [["report", "goals"], reportGoals],
+  [["report", "people"], reportPeople],
+  [["report"], report],
   [["checks"], checks],
   [["primer"], primer]
 ]
 
 /** The groups of commands: a usage error on one shows its list of commands. */
-export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results"])
+export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results", "report"])

@@ -18,6 +18,7 @@ import * as FormatChecks from "@dugnad/core/FormatChecks"
 import * as Messages from "@dugnad/core/Messages"
 import * as Primer from "@dugnad/core/Primer"
 import * as Queries from "@dugnad/core/Queries"
+import * as Reports from "@dugnad/core/Reports"
 import * as Team from "@dugnad/core/Team"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
@@ -779,4 +780,114 @@ export const resultsRecord = (common: Common, item: ItemId, input: ResultsInput)
         })
       )
       return actionOutput(session, result, { network: input.network, metrics })
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// report
+
+const reportPeriod = (session: Session, from: Option.Option<string>, to: Option.Option<string>) =>
+  Effect.gen(function*() {
+    // `--to 2026-03-31` includes that day: the period ends at the start of the next one.
+    const until = Option.isSome(to)
+      ? /^\d{4}-\d{2}-\d{2}$/.test(to.value.trim())
+        ? DateTime.add(yield* parseTime(session, "--to", to.value), { days: 1 })
+        : yield* parseTime(session, "--to", to.value)
+      : yield* DateTime.now
+    const start = Option.isSome(from) ? yield* parseTime(session, "--from", from.value) : DateTime.subtract(until, { days: 90 })
+    return { from: start, until }
+  })
+
+const reportedPostJson = (post: Reports.ReportedPost) => ({
+  item: post.item,
+  title: post.title,
+  network: post.network,
+  url: post.url,
+  publishedAt: iso(post.publishedAt),
+  reach: post.reach ?? null,
+  engagement: post.engagement ?? null
+})
+
+export const report = (
+  common: Common,
+  kind: "goals" | "people",
+  from: Option.Option<string>,
+  to: Option.Option<string>
+) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const period = yield* reportPeriod(session, from, to)
+      const number = (value: number) => Messages.formatNumber(session.locale, value)
+      const catalogue = Messages.messages(session.locale)
+      const periodJson = { from: iso(period.from), until: iso(period.until) }
+      const heading = dim(
+        `${shortTime(session.workspace.timeZone, period.from)} – ${shortTime(session.workspace.timeZone, period.until)}`
+      )
+      if (kind === "goals") {
+        const goals = yield* Reports.goals(session.workspace.id, period)
+        const lines = [heading]
+        for (const goal of goals) {
+          lines.push(
+            `${bold(goal.goal)}  ${Messages.neutraliseMentions(goal.title)}`,
+            `  ${session.ui.ideas} ${number(goal.ideas)} · ${session.ui.posts.toLowerCase()} ${number(goal.posts)} · ${catalogue.metric.reach} ${
+              number(goal.reach)
+            } · ${session.ui.engagement} ${number(goal.engagement)}`
+          )
+          for (const post of goal.best) {
+            lines.push(`  ${cyan(post.item)}  ${Messages.neutraliseMentions(post.title)} (${catalogue.network[post.network]})`)
+          }
+        }
+        return {
+          text: goals.length === 0 ? [heading, session.ui.noGoals] : lines,
+          json: {
+            period: periodJson,
+            goals: goals.map((goal) => ({
+              goal: goal.goal,
+              title: goal.title,
+              ideas: goal.ideas,
+              posts: goal.posts,
+              reach: goal.reach,
+              engagement: goal.engagement,
+              best: goal.best.map(reportedPostJson),
+              trend: goal.trend
+            }))
+          }
+        } satisfies Output
+      }
+      const { departments, people } = yield* Reports.people(session.workspace.id, period)
+      const lines = [heading]
+      for (const person of people) {
+        lines.push(
+          `${bold(`@${handleOf(session, person.member)}`)}  ${Messages.neutraliseMentions(person.name)}` +
+            (person.department === undefined ? "" : dim(`  ${Messages.neutraliseMentions(person.department)}`)) +
+            `  ${session.ui.ideas} ${number(person.ideas)} · ${session.ui.reviews} ${number(person.reviews)} · ${session.ui.posts.toLowerCase()} ${
+              number(person.posts)
+            }`
+        )
+      }
+      if (departments.length > 0) {
+        lines.push("", bold(session.ui.department))
+        for (const department of departments) {
+          lines.push(
+            `  ${Messages.neutraliseMentions(department.department)}  ${session.ui.ideas} ${number(department.ideas)} · ${session.ui.reviews} ${
+              number(department.reviews)
+            } · ${session.ui.posts.toLowerCase()} ${number(department.posts)}`
+          )
+        }
+      }
+      return {
+        text: lines,
+        json: {
+          period: periodJson,
+          people: people.map((person) => ({
+            handle: handleOf(session, person.member),
+            name: person.name,
+            department: person.department ?? null,
+            ideas: person.ideas,
+            reviews: person.reviews,
+            posts: person.posts,
+            best: person.best === undefined ? null : reportedPostJson(person.best)
+          })),
+          departments: departments.map((department) => ({ ...department }))
+        }
+      } satisfies Output
     }))

@@ -26,6 +26,9 @@ export interface Ui {
   readonly posts: string
   readonly timeline: string
   readonly noFindings: string
+  readonly ideas: string
+  readonly reviews: string
+  readonly engagement: string
   readonly primer: string
   readonly none: string
   readonly replayed: string
@@ -73,6 +76,9 @@ const en: Ui = {
   suggestions: "Format suggestions",
   posts: "Posts",
   timeline: "Timeline",
+  ideas: "ideas",
+  reviews: "reviews",
+  engagement: "engagement",
   noFindings: "No findings: the format checks have nothing to say.",
   primer: "primer",
   none: "none",
@@ -127,6 +133,9 @@ const nb: Ui = {
   suggestions: "Formforslag",
   posts: "Innlegg",
   timeline: "Historikk",
+  ideas: "idéer",
+  reviews: "gjennomlesninger",
+  engagement: "engasjement",
   noFindings: "Ingen funn: formsjekkene har ingenting å utsette.",
   primer: "veileder",
   none: "ingen",

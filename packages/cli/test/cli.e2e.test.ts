@@ -268,6 +268,28 @@ describe("dugnad, end to end on SQLite", () => {
     refused("results", "record", item, "--network", "facebook", "--reach", "5", "--as", "ola")
   })
 
+  it("GIVEN the recorded numbers WHEN reports are asked for THEN goals and people show them (text and JSON)", () => {
+    const goals = json(ok("report", "goals", "--from", "2026-01-01", "--to", "2099-12-31", "--json"))
+    expect(goals.period).toEqual({ from: "2025-12-31T23:00:00.000Z", until: "2099-12-31T23:00:00.000Z" })
+    expect(goals.goals).toEqual([
+      expect.objectContaining({
+        goal: "G1",
+        title: "More applicants",
+        posts: 1,
+        reach: 4180,
+        engagement: 134,
+        best: [expect.objectContaining({ item, network: "facebook", reach: 4180, engagement: 134 })]
+      })
+    ])
+    expect(ok("report", "goals", "--from", "2026-01-01", "--to", "2099-12-31").stdout).toContain("reach 4,180")
+    const people = json(ok("report", "people", "--from", "2026-01-01", "--to", "2099-12-31", "--json"))
+    const per = people.people.find((person: { handle: string }) => person.handle === "per")
+    expect(per).toMatchObject({ name: "Per Olsen", department: "Fiskeri", posts: 1 })
+    expect(per.reviews).toBeGreaterThan(0)
+    expect(people.departments).toEqual([expect.objectContaining({ department: "Fiskeri", posts: 1 })])
+    expect(run("report", "goals", "--from", "yesterday").code).toBe(2)
+  })
+
   it("GIVEN two items WHEN board THEN items are grouped by stage and filter by state and goal (text and JSON)", () => {
     second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
     const text = ok("board").stdout
