@@ -427,9 +427,21 @@ const resultsRecord = Command.make(
     })
 ).pipe(Command.withDescription("Record a post's numbers by hand (advisors)."))
 
+const resultsImport = Command.make(
+  "import",
+  {
+    ...common,
+    file: Args.fileContent({ name: "FILE" }).pipe(Args.withDescription("The network's CSV export.")),
+    format: Options.choice("format", ["meta", "meta-facebook", "meta-instagram", "linkedin"]).pipe(
+      Options.withDescription("meta (Meta Business Suite: Facebook or Instagram, told apart by the columns) or linkedin.")
+    )
+  },
+  (config) => Handlers.resultsImport(commonOf(config), config.file[0], config.file[1], config.format)
+).pipe(Command.withDescription("Import results from a network's CSV export, matched by post id or link (advisors)."))
+
 const results = Command.make("results", {}, () => Handlers.chooseSubcommand).pipe(
   Command.withDescription("Results of published posts."),
-  Command.withSubcommands([resultsRecord])
+  Command.withSubcommands([resultsRecord, resultsImport])
 )
 
 const reportCommand = (kind: "goals" | "people", description: string) =>
@@ -529,6 +541,7 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["show"], show],
   [["board"], board],
   [["results", "record"], resultsRecord],
+  [["results", "import"], resultsImport],
   [["results"], results],
   [["report", "goals"], reportGoals],
   [["report", "people"], reportPeople],

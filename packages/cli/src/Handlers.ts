@@ -19,6 +19,7 @@ import * as Messages from "@dugnad/core/Messages"
 import * as Primer from "@dugnad/core/Primer"
 import * as Queries from "@dugnad/core/Queries"
 import * as Reports from "@dugnad/core/Reports"
+import * as ResultsImport from "@dugnad/core/ResultsImport"
 import * as Team from "@dugnad/core/Team"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
@@ -888,6 +889,48 @@ export const report = (
             best: person.best === undefined ? null : reportedPostJson(person.best)
           })),
           departments: departments.map((department) => ({ ...department }))
+        }
+      } satisfies Output
+    }))
+
+export const resultsImport = (common: Common, file: string, content: Uint8Array, format: ResultsImport.ImportFormat) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const report = yield* ResultsImport.importResults(session.workspace.id, actorOf(session).id, {
+        format,
+        text: content,
+        capturedAt: yield* DateTime.now
+      })
+      const row = (entry: { readonly line: number; readonly item: ItemId; readonly network: Network }) => ({
+        line: entry.line,
+        item: entry.item,
+        network: entry.network
+      })
+      return {
+        text: [Messages.messages(session.locale).import.report(report, session.context)],
+        json: {
+          file,
+          format: report.format,
+          rows: report.rows,
+          recorded: report.recorded.map(row),
+          unchanged: report.unchanged.map(row),
+          unmatched: report.unmatched.map((entry) => ({
+            line: entry.line,
+            identifier: entry.identifier ?? null,
+            reason: entry.reason
+          })),
+          invalid: report.invalid.map((entry) => ({
+            line: entry.line,
+            field: entry.field,
+            reason: entry.reason,
+            column: entry.column ?? null,
+            value: entry.value ?? null
+          })),
+          refused: report.refused.map((entry) => ({
+            ...row(entry),
+            type: entry.error._tag,
+            message: Messages.errorMessage(session.locale, entry.error, session.context)
+          }))
         }
       } satisfies Output
     }))

@@ -290,6 +290,37 @@ describe("dugnad, end to end on SQLite", () => {
     expect(run("report", "goals", "--from", "yesterday").code).toBe(2)
   })
 
+  it("GIVEN a Meta export WHEN imported THEN the matched row is recorded once, the other reported, and an unreadable file writes nothing", () => {
+    const csv = path.join(dir, "facebook.csv")
+    fs.writeFileSync(
+      csv,
+      [
+        `"Post ID","Permalink","Publish time","Impressions","Reach","Reactions","Comments","Shares"`,
+        `"123_456","https://facebook.com/kystverket/posts/1","06/14/2026 09:00","9000","5000","150","20","7"`,
+        `"123_789","https://facebook.com/kystverket/posts/999","06/14/2026 10:00","9","5","1","0","0"`
+      ].join("\n")
+    )
+    const first = json(ok("results", "import", csv, "--format", "meta-facebook", "--as", "ingrid", "--json"))
+    expect(first).toMatchObject({
+      format: "meta-facebook",
+      rows: 2,
+      recorded: [{ line: 2, item, network: "facebook" }],
+      unchanged: [],
+      unmatched: [{ line: 3, reason: "no_match" }],
+      invalid: [],
+      refused: []
+    })
+    const again = ok("results", "import", csv, "--format", "meta-facebook", "--as", "ingrid")
+    expect(again.stdout).toContain("2 rows read")
+    expect(json(ok("results", "import", csv, "--format", "meta-facebook", "--as", "ingrid", "--json")).unchanged)
+      .toEqual([{ line: 2, item, network: "facebook" }])
+
+    const bad = path.join(dir, "bad.csv")
+    fs.writeFileSync(bad, "nothing,here\n1,2\n")
+    expect(refused("results", "import", bad, "--format", "linkedin", "--as", "ingrid").stderr).toContain("Nothing was imported")
+    refused("results", "import", csv, "--format", "meta-facebook", "--as", "ola")
+  })
+
   it("GIVEN two items WHEN board THEN items are grouped by stage and filter by state and goal (text and JSON)", () => {
     second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
     const text = ok("board").stdout
