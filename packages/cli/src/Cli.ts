@@ -471,6 +471,88 @@ const report = Command.make("report", {}, () => Handlers.chooseSubcommand).pipe(
   Command.withSubcommands([reportGoals, reportPeople])
 )
 
+const meetingArg = Args.text({ name: "MEETING" }).pipe(
+  Args.withDescription("The meeting series' id, as printed by meeting schedule."),
+  Args.mapEffect(nonEmpty("MEETING"))
+)
+
+const meetingSchedule = Command.make(
+  "schedule",
+  {
+    ...common,
+    title: Args.text({ name: "TITLE" }),
+    start: Options.text("start").pipe(
+      Options.withPseudoName("LOCAL"),
+      Options.withDescription("The first meeting's local start, e.g. 2026-03-03T10:00.")
+    ),
+    rrule: Options.text("rrule").pipe(
+      Options.withPseudoName("RULE"),
+      Options.withDescription("An RFC 5545 rule, e.g. FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.")
+    ),
+    timeZone: Options.text("tz").pipe(
+      Options.withPseudoName("ZONE"),
+      Options.withDescription("An IANA time zone (default: the workspace's)."),
+      Options.optional
+    ),
+    duration: Options.integer("duration").pipe(
+      Options.withPseudoName("MIN"),
+      Options.withDescription("Minutes (default 60)."),
+      Options.withDefault(60)
+    ),
+    invite: Options.text("invite").pipe(
+      Options.withPseudoName("ROLE|HANDLE"),
+      Options.withDescription("A role (expert, manager, advisor, member) or a colleague's handle (repeat; none: everyone)."),
+      Options.repeated
+    ),
+    channel: Options.text("channel").pipe(Options.withPseudoName("CHANNEL"), Options.optional),
+    agenda: Options.text("agenda").pipe(
+      Options.withPseudoName("TEXT"),
+      Options.withDescription("An agenda point (repeat)."),
+      Options.repeated
+    )
+  },
+  (config) => Handlers.meetingSchedule(commonOf(config), config)
+).pipe(Command.withDescription("Schedule the recurring idea meeting (advisors and managers)."))
+
+const meetingNext = Command.make(
+  "next",
+  {
+    ...common,
+    meeting: meetingArg,
+    count: Options.integer("count").pipe(Options.withPseudoName("N"), Options.withDefault(1))
+  },
+  (config) => Handlers.meetingNext(commonOf(config), config.meeting, config.count)
+).pipe(Command.withDescription("The next meeting(s), with the reminder the next one will carry."))
+
+const meetingSummary = Command.make(
+  "summary",
+  {
+    ...common,
+    meeting: meetingArg,
+    occurrence: Options.text("occurrence").pipe(
+      Options.withPseudoName("LOCAL"),
+      Options.withDescription("Which meeting, by its original local start (default: the last one)."),
+      Options.optional
+    )
+  },
+  (config) => Handlers.meetingSummary(commonOf(config), config.meeting, config.occurrence)
+).pipe(Command.withDescription("A meeting's summary: its ideas, who came, next steps."))
+
+const meetingIcs = Command.make(
+  "ics",
+  {
+    ...common,
+    meeting: meetingArg,
+    out: Options.text("out").pipe(Options.withPseudoName("FILE"), Options.optional)
+  },
+  (config) => Handlers.meetingIcs(commonOf(config), config.meeting, config.out)
+).pipe(Command.withDescription("The series as an iCalendar (.ics) file, for any calendar."))
+
+const meeting = Command.make("meeting", {}, () => Handlers.chooseSubcommand).pipe(
+  Command.withDescription("The recurring idea meeting."),
+  Command.withSubcommands([meetingSchedule, meetingNext, meetingSummary, meetingIcs])
+)
+
 const checks = Command.make("checks", { ...common, item: itemArg }, (config) => Handlers.checks(commonOf(config), config.item))
   .pipe(Command.withDescription("The format checks of the latest revision, each citing the primer."))
 
@@ -505,6 +587,7 @@ export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand
     board,
     results,
     report,
+    meeting,
     checks,
     primer
   ])
@@ -546,9 +629,14 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["report", "goals"], reportGoals],
   [["report", "people"], reportPeople],
   [["report"], report],
+  [["meeting", "schedule"], meetingSchedule],
+  [["meeting", "next"], meetingNext],
+  [["meeting", "summary"], meetingSummary],
+  [["meeting", "ics"], meetingIcs],
+  [["meeting"], meeting],
   [["checks"], checks],
   [["primer"], primer]
 ]
 
 /** The groups of commands: a usage error on one shows its list of commands. */
-export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results", "report"])
+export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results", "report", "meeting"])

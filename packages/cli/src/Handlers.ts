@@ -1,6 +1,7 @@
 /**
  * What each command does: read its input, send the core command or query, and say what happened.
  */
+import * as Commands from "@dugnad/core/Commands"
 import * as Directory from "@dugnad/core/Directory"
 import { type DraftBody, type Media, MediaKind, type Network } from "@dugnad/core/Draft"
 import type { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "@dugnad/core/Ids"
@@ -15,9 +16,12 @@ import { ItemCommand } from "@dugnad/core/ItemCommand"
 import type { Metrics } from "@dugnad/core/ItemEvent"
 import type { Goal, Locale, Member, Role } from "@dugnad/core/Member"
 import * as FormatChecks from "@dugnad/core/FormatChecks"
+import * as Meeting from "@dugnad/core/Meeting"
+import * as Meetings from "@dugnad/core/Meetings"
 import * as Messages from "@dugnad/core/Messages"
 import * as Primer from "@dugnad/core/Primer"
 import * as Queries from "@dugnad/core/Queries"
+import type * as Recurrence from "@dugnad/core/Recurrence"
 import * as Reports from "@dugnad/core/Reports"
 import * as ResultsImport from "@dugnad/core/ResultsImport"
 import * as Team from "@dugnad/core/Team"
@@ -495,7 +499,7 @@ const shortTime = (timeZone: string, value: DateTime.DateTime) =>
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit"
-  }).format(DateTime.toDate(value))
+  }).format(new Date(value.epochMillis))
 
 export const show = (common: Common, item: ItemId) =>
   run(common, false, (session) =>
@@ -933,4 +937,110 @@ export const resultsImport = (common: Common, file: string, content: Uint8Array,
           }))
         }
       } satisfies Output
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// meeting
+
+const occurrenceJson = (occurrence: Recurrence.Occurrence) => ({
+  occurrence: occurrence.key,
+  start: iso(occurrence.start),
+  end: iso(occurrence.end),
+  moved: occurrence.moved
+})
+
+const roleNamesAll: ReadonlyArray<string> = ["member", "expert", "manager", "advisor"]
+
+export interface ScheduleInput {
+  readonly title: string
+  readonly start: string
+  readonly rrule: string
+  readonly timeZone: Option.Option<string>
+  readonly duration: number
+  readonly invite: ReadonlyArray<string>
+  readonly channel: Option.Option<string>
+  readonly agenda: ReadonlyArray<string>
+}
+
+export const meetingSchedule = (common: Common, input: ScheduleInput) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const roles = input.invite.filter((entry) => roleNamesAll.includes(entry.toLowerCase()))
+        .map((entry) => entry.toLowerCase() as Role)
+      const members = yield* memberIdsOf(
+        session,
+        input.invite.filter((entry) => !roleNamesAll.includes(entry.toLowerCase()))
+      )
+      const commandId = yield* Commands.newCommandId
+      const result = yield* Meetings.handle({
+        workspace: session.workspace.id,
+        commandId,
+        actor: actorOf(session).id,
+        command: Meeting.MeetingCommand.ScheduleMeeting({
+          title: input.title,
+          start: input.start.trim().replace(" ", "T"),
+          rrule: input.rrule,
+          timeZone: Option.getOrUndefined(input.timeZone),
+          durationMinutes: input.duration,
+          channel: Option.getOrUndefined(input.channel),
+          invitees: { roles, departments: [], members },
+          agenda: input.agenda
+        })
+      })
+      const { occurrences } = yield* Meetings.upcoming(session.workspace.id, result.meeting, 3)
+      const time = (value: DateTime.DateTime) => shortTime(session.workspace.timeZone, value)
+      return {
+        text: [
+          `${bold(result.meeting)}  ${Messages.neutraliseMentions(input.title)}`,
+          ...occurrences.map((occurrence) => `  ${time(occurrence.start)} – ${time(occurrence.end)}`)
+        ],
+        json: { meeting: result.meeting, title: input.title, next: occurrences.map(occurrenceJson) }
+      } satisfies Output
+    }))
+
+const meetingId = (text: string) => text.trim() as MeetingId
+
+export const meetingNext = (common: Common, meeting: string, count: number) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const { occurrences, reminder } = yield* Meetings.upcoming(session.workspace.id, meetingId(meeting), Math.max(1, count))
+      const message = reminder === undefined ? null : Messages.reminderMessage(session.locale, reminder, session.context)
+      const time = (value: DateTime.DateTime) => shortTime(session.workspace.timeZone, value)
+      return {
+        text: [
+          ...occurrences.map((occurrence) => `${bold(time(occurrence.start))} – ${time(occurrence.end)}  ${dim(occurrence.key)}`),
+          ...(message === null ? [session.ui.none] : ["", message])
+        ],
+        json: { meeting: meetingId(meeting), occurrences: occurrences.map(occurrenceJson), reminder: message }
+      } satisfies Output
+    }))
+
+export const meetingSummary = (common: Common, meeting: string, occurrence: Option.Option<string>) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const subject = yield* Meetings.summary(
+        session.workspace.id,
+        meetingId(meeting),
+        Option.getOrUndefined(Option.map(occurrence, (key) => key.trim().replace(" ", "T")))
+      )
+      const message = Messages.reminderMessage(session.locale, subject, session.context)
+      return {
+        text: [message],
+        json: {
+          meeting: meetingId(meeting),
+          occurrence: subject._tag === "MeetingSummary" ? subject.occurrence : null,
+          message
+        }
+      } satisfies Output
+    }))
+
+export const meetingIcs = (common: Common, meeting: string, out: Option.Option<string>) =>
+  run(common, false, (session) =>
+    Effect.gen(function*() {
+      const ics = yield* Meetings.calendar(session.workspace.id, meetingId(meeting))
+      if (Option.isSome(out)) {
+        yield* Effect.sync(() => fs.writeFileSync(out.value, ics))
+        return { text: [out.value], json: { meeting: meetingId(meeting), file: out.value, bytes: Buffer.byteLength(ics) } }
+      }
+      return { text: [ics.trimEnd()], json: { meeting: meetingId(meeting), ics } } satisfies Output
     }))

@@ -321,6 +321,45 @@ describe("dugnad, end to end on SQLite", () => {
     refused("results", "import", csv, "--format", "meta-facebook", "--as", "ola")
   })
 
+  it("GIVEN the advisor WHEN scheduling the idea meeting THEN its next occurrences, reminder and calendar are there", () => {
+    // Every other Tuesday from the first Tuesday of next January (winter: Oslo is UTC+1).
+    const year = new Date().getUTCFullYear() + 1
+    let day = 1
+    while (new Date(Date.UTC(year, 0, day)).getUTCDay() !== 2) day++
+    const date = (n: number) => `${year}-01-${String(n).padStart(2, "0")}`
+    const scheduled = json(ok(
+      "meeting", "schedule", "Idea meeting", "--start", `${date(day)}T10:00`, "--rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+      "--duration", "45", "--invite", "expert", "--invite", "ola", "--agenda", "What are you working on?", "--as", "ingrid", "--json"
+    ))
+    expect(scheduled.title).toBe("Idea meeting")
+    expect(scheduled.next).toHaveLength(3)
+    expect(scheduled.next[0]).toEqual({
+      occurrence: `${date(day)}T10:00`,
+      start: `${date(day)}T09:00:00.000Z`,
+      end: `${date(day)}T09:45:00.000Z`,
+      moved: false
+    })
+    expect(scheduled.next[1].occurrence).toBe(`${date(day + 14)}T10:00`)
+    const meeting = scheduled.meeting
+    const next = ok("meeting", "next", meeting)
+    expect(next.stdout).toContain(`${date(day)} 10:00 – ${date(day)} 10:45`)
+    expect(next.stdout).toContain("“Idea meeting” is coming up")
+    expect(json(ok("meeting", "next", meeting, "--count", "2", "--json")).occurrences).toHaveLength(2)
+
+    const ics = path.join(dir, "meeting.ics")
+    ok("meeting", "ics", meeting, "--out", ics)
+    const calendar = fs.readFileSync(ics, "utf8")
+    expect(calendar).toContain("BEGIN:VCALENDAR")
+    expect(calendar).toContain("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")
+    expect(calendar).toContain("TZID:Europe/Oslo")
+
+    expect(refused("meeting", "schedule", "Mine", "--start", `${date(day)}T10:00`, "--rrule", "FREQ=WEEKLY", "--as", "ola").stderr)
+      .toContain("Only communications advisors and managers")
+    expect(refused("meeting", "schedule", "Hourly", "--start", `${date(day)}T10:00`, "--rrule", "FREQ=HOURLY", "--as", "ingrid").stderr)
+      .toContain("at most once a day")
+    expect(refused("meeting", "next", "nosuch").stderr.trim()).toBe("There's no meeting series nosuch here.")
+  })
+
   it("GIVEN two items WHEN board THEN items are grouped by stage and filter by state and goal (text and JSON)", () => {
     second = json(ok("idea", "submit", "Winter storm ready", "--as", "siri", "--json")).item
     const text = ok("board").stdout
