@@ -7,7 +7,6 @@
  * may hold several; then `DUGNAD_WORKSPACE` names the one to use.
  */
 import * as Directory from "@dugnad/core/Directory"
-import type { CommandError, StoreUnavailable, UnknownMember, UnknownWorkspace } from "@dugnad/core/Errors"
 import type { MemberId } from "@dugnad/core/Ids"
 import type { Locale, Member, Workspace } from "@dugnad/core/Member"
 import * as Messages from "@dugnad/core/Messages"
@@ -154,10 +153,3 @@ export const open = (common: Common, acts: boolean) =>
 
 /** The actor of a session that acts (checked by {@link open}). */
 export const actorOf = (session: Session): Member => session.actor!
-
-/** Errors the domain words through `Messages`. */
-export type DomainError = CommandError | StoreUnavailable | UnknownMember | UnknownWorkspace
-
-/** Runs `effect` on the store at the given location. */
-export const withStore = <A, E, R>(location: Location, effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, storeLayer(location))
