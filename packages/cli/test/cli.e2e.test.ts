@@ -9,7 +9,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { assertBuilt, dugnad, json, type Run, snapshot } from "./helpers.js"
+import { spawnSync } from "node:child_process"
+import { assertBuilt, bin, dugnad, json, type Run, snapshot } from "./helpers.js"
 
 let dir: string
 let db: string
@@ -465,6 +466,14 @@ describe("dugnad, end to end on SQLite", () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toContain("--claim TEXT")
     expect(help.stdout).toContain("What is wrong.")
+  })
+
+  it("GIVEN the linked command bin/dugnad.js WHEN run THEN it runs the built CLI", () => {
+    const result = spawnSync(process.execPath, [path.resolve(path.dirname(bin), "../bin/dugnad.js"), "--version"], {
+      encoding: "utf8"
+    })
+    expect(result.status).toBe(0)
+    expect(result.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.resolve(path.dirname(bin), "../package.json"), "utf8")).version)
   })
 
   it("GIVEN --help WHEN run THEN it lists the commands and exits 0", () => {
