@@ -596,6 +596,7 @@ export const show = (common: Common, item: ItemId) =>
       if (idea.department !== undefined) lines.push(`  ${words.department}: ${user(idea.department)}`)
       if (idea.goals.length > 0) lines.push(`  ${words.goals}: ${idea.goals.join(", ")}`)
       if (idea.concerns.length > 0) lines.push(`  ${words.concerns}: ${idea.concerns.map((id) => `@${who(id)}`).join(", ")}`)
+      if (idea.meeting !== undefined) lines.push(`  ${words.meeting}: ${idea.meeting}`)
       if (revision !== undefined) {
         lines.push("", bold(`${words.draft}, ${words.revision(revision.number, revision.kind)}`))
         lines.push(`  ${words.networks}: ${revision.body.networks.map((network) => catalogue.network[network]).join(", ")}`)

@@ -13,6 +13,7 @@ export interface Ui {
   readonly department: string
   readonly goals: string
   readonly concerns: string
+  readonly meeting: string
   readonly draft: string
   readonly revision: (number: number, kind: string) => string
   readonly networks: string
@@ -64,6 +65,7 @@ const en: Ui = {
   department: "Department",
   goals: "Goals",
   concerns: "Concerns",
+  meeting: "Idea meeting",
   draft: "Draft",
   revision: (number, kind) => `revision ${number} (${kind})`,
   networks: "Networks",
@@ -121,6 +123,7 @@ const nb: Ui = {
   department: "Avdeling",
   goals: "Mål",
   concerns: "Gjelder",
+  meeting: "Idémøte",
   draft: "Utkast",
   revision: (number, kind) => `versjon ${number} (${kind === "content" ? "innhold" : kind === "format" ? "format" : kind})`,
   networks: "Kanaler",

@@ -16,6 +16,7 @@ let dir: string
 let db: string
 let item: string
 let second: string
+let brought: string
 
 /** `dugnad …args --db <temp file>` */
 const run = (...args: Array<string>): Run => dugnad([...args, "--db", db])
@@ -347,6 +348,10 @@ describe("dugnad, end to end on SQLite", () => {
     expect(next.stdout).toContain("“Idea meeting” is coming up")
     expect(json(ok("meeting", "next", meeting, "--count", "2", "--json")).occurrences).toHaveLength(2)
 
+    brought = json(ok("idea", "submit", "Harbour open day", "--meeting", meeting, "--as", "per", "--json")).item
+    expect(ok("show", brought).stdout).toContain(`Idea meeting: ${meeting}`)
+    expect(json(ok("show", brought, "--json")).idea.meeting).toBe(meeting)
+
     const ics = path.join(dir, "meeting.ics")
     ok("meeting", "ics", meeting, "--out", ics)
     const calendar = fs.readFileSync(ics, "utf8")
@@ -387,7 +392,7 @@ describe("dugnad, end to end on SQLite", () => {
     })
     const ideas = json(ok("board", "--state", "Idea", "--json"))
     expect(ideas.columns).toHaveLength(1)
-    expect(ideas.columns[0].items.map((card: { item: string }) => card.item)).toEqual([second])
+    expect(ideas.columns[0].items.map((card: { item: string }) => card.item)).toEqual([second, brought])
     const forGoal = json(ok("board", "--goal", "G1", "--json"))
     expect(forGoal.columns.flatMap((column: { items: Array<{ item: string }> }) => column.items.map((card) => card.item)))
       .toEqual([item])
