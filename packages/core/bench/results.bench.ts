@@ -21,7 +21,6 @@
  * `postgres://postgres@127.0.0.1:5432/postgres`), in a fresh database dropped afterwards.
  * See bench/README.md.
  */
-import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as os from "node:os"
@@ -37,6 +36,7 @@ import * as Postgres from "../src/Postgres.js"
 import type { ReadModel } from "../src/ReadModel.js"
 import { contextFor, type PostContext } from "../src/ResultsContext.js"
 import * as Sqlite from "../src/Sqlite.js"
+import { pad, runBench, type Verdict } from "./harness.js"
 
 const ONLY = process.env["BENCH_ONLY"]?.split(",")
 const SAMPLES = Number(process.env["BENCH_SAMPLES"] ?? 3000)
@@ -316,15 +316,7 @@ const percentile = (sorted: ArrayLike<number>, p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!
 const ascending = (values: ReadonlyArray<number>) => Float64Array.from(values).sort()
 const ms = (value: number): string => `${value.toFixed(3)} ms`
-const pad = (text: string, width: number) => text.padEnd(width)
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(" ")
 
-interface Verdict {
-  readonly measurement: string
-  readonly result: string
-  readonly target: string
-  readonly verdict: "MET" | "NOT MET" | "info" | "SKIPPED"
-}
 const verdicts: Array<Verdict> = []
 
 type Runtime = ManagedRuntime.ManagedRuntime<ReadModel, StoreUnavailable>
@@ -613,44 +605,5 @@ const runParts = async () => {
   }
 }
 
-/** Each part in a fresh Node process, so that one part's garbage does not bill the next part's collector. */
-const runEachPartAlone = () => {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-results-verdicts-")), "verdicts.json")
-  try {
-    for (const name of parts) {
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
-        env: { ...process.env, BENCH_ONLY: name, BENCH_PART_OUT: out },
-        stdio: ["ignore", "inherit", "inherit"]
-      })
-      if (child.status !== 0) throw new Error(`bench part ${name} failed (exit ${child.status ?? child.signal})`)
-      verdicts.push(...(JSON.parse(fs.readFileSync(out, "utf8")) as Array<Verdict>))
-    }
-  } finally {
-    fs.rmSync(path.dirname(out), { recursive: true, force: true })
-  }
-}
+await runBench({ title: "Dugnad results-context benchmark", parts, only: ONLY, verdicts, runParts })
 
-const main = async () => {
-  const started = performance.now()
-  const childOut = process.env["BENCH_PART_OUT"]
-  if (childOut === undefined) {
-    console.log(`Dugnad results-context benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`)
-  }
-  if (ONLY === undefined) runEachPartAlone()
-  else await runParts()
-  if (childOut !== undefined) {
-    fs.writeFileSync(childOut, JSON.stringify(verdicts))
-    return
-  }
-  console.log("\nSummary")
-  const width = Math.max(...verdicts.map((v) => v.measurement.length))
-  const resultWidth = Math.max(...verdicts.map((v) => v.result.length))
-  const targetWidth = Math.max(...verdicts.map((v) => v.target.length))
-  console.log(`  ${pad("measurement", width)}  ${pad("result", resultWidth)}  ${pad("target", targetWidth)}  verdict`)
-  for (const v of verdicts) {
-    console.log(`  ${pad(v.measurement, width)}  ${pad(v.result, resultWidth)}  ${pad(v.target, targetWidth)}  ${v.verdict}`)
-  }
-  console.log(`Load average now ${load()}; total results bench time ${((performance.now() - started) / 1000).toFixed(1)} s`)
-}
-
-await main()

@@ -23,7 +23,6 @@
  * PostgreSQL is the server at `DUGNAD_TEST_PG` (default `postgres://postgres@127.0.0.1:5432/postgres`);
  * a fresh database is created for the run and dropped afterwards. See bench/README.md.
  */
-import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as os from "node:os"
@@ -51,6 +50,7 @@ import * as Postgres from "../src/Postgres.js"
 import { type ItemProjection, project } from "../src/Projection.js"
 import { ReadModel } from "../src/ReadModel.js"
 import * as Sqlite from "../src/Sqlite.js"
+import { pad, runBench, type Verdict } from "./harness.js"
 import { decide, fold, initialState } from "../src/Workflow.js"
 import { actors, body, ids } from "../test/utils/fixtures.js"
 import { seedTeam } from "../test/utils/team.js"
@@ -350,8 +350,6 @@ const ascending = (values: ReadonlyArray<number>) => Float64Array.from(values).s
 
 const format = (value: number): string => Math.round(value).toLocaleString("en-US")
 const ms = (value: number): string => `${value.toFixed(value < 10 ? 3 : 1)} ms`
-const pad = (text: string, width: number, right = false) => right ? text.padStart(width) : text.padEnd(width)
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(" ")
 const cpuMicros = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since)
   return used.user + used.system
@@ -386,12 +384,6 @@ const timeAsync = async (budget: number, op: () => Promise<void>): Promise<Round
   return { ops, seconds: (performance.now() - start) / 1000, cpuMicros: cpuMicros(cpu) }
 }
 
-interface Verdict {
-  readonly measurement: string
-  readonly result: string
-  readonly target: string
-  readonly verdict: "MET" | "NOT MET" | "info" | "SKIPPED"
-}
 const verdicts: Array<Verdict> = []
 
 // =============================================================================================
@@ -1167,51 +1159,5 @@ const runParts = async () => {
   }
 }
 
-/**
- * Each part in a fresh Node process, one after the other: the garbage a part leaves behind (its
- * runtimes, pools and caches) would otherwise bill the next part's collector, and part 3's p99 is
- * mostly the collector.
- */
-const runEachPartAlone = () => {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-bench-verdicts-")), "verdicts.json")
-  try {
-    for (const name of parts) {
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], {
-        env: { ...process.env, BENCH_ONLY: name, BENCH_PART_OUT: out },
-        stdio: ["ignore", "inherit", "inherit"]
-      })
-      if (child.status !== 0) throw new Error(`bench part ${name} failed (exit ${child.status ?? child.signal})`)
-      verdicts.push(...(JSON.parse(fs.readFileSync(out, "utf8")) as Array<Verdict>))
-    }
-  } finally {
-    fs.rmSync(path.dirname(out), { recursive: true, force: true })
-  }
-}
+await runBench({ title: "Dugnad store benchmark", parts, only: ONLY, verdicts, runParts })
 
-const main = async () => {
-  const started = performance.now()
-  const childOut = process.env["BENCH_PART_OUT"]
-  if (childOut === undefined) {
-    console.log(
-      `Dugnad store benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`
-    )
-  }
-  if (ONLY === undefined) runEachPartAlone()
-  else await runParts()
-  if (childOut !== undefined) {
-    fs.writeFileSync(childOut, JSON.stringify(verdicts))
-    return
-  }
-
-  console.log("\nSummary (ratios are of medians measured in this run)")
-  const width = Math.max(...verdicts.map((v) => v.measurement.length))
-  const resultWidth = Math.max(...verdicts.map((v) => v.result.length))
-  const targetWidth = Math.max(...verdicts.map((v) => v.target.length))
-  console.log(`  ${pad("measurement", width)}  ${pad("result", resultWidth)}  ${pad("target", targetWidth)}  verdict`)
-  for (const v of verdicts) {
-    console.log(`  ${pad(v.measurement, width)}  ${pad(v.result, resultWidth)}  ${pad(v.target, targetWidth)}  ${v.verdict}`)
-  }
-  console.log(`Load average now ${load()}; total store bench time ${((performance.now() - started) / 1000).toFixed(1)} s`)
-}
-
-await main()
