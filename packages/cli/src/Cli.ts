@@ -10,6 +10,7 @@ import { GoalId, ItemId, MeetingId, ObjectionId, SuggestionId } from "@dugnad/co
 import { stages } from "@dugnad/core/Item"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Demo from "./Demo.js"
 import * as Handlers from "./Handlers.js"
 import type { Common } from "./Session.js"
 
@@ -439,9 +440,23 @@ const resultsImport = Command.make(
   (config) => Handlers.resultsImport(commonOf(config), config.file[0], config.file[1], config.format)
 ).pipe(Command.withDescription("Import results from a network's CSV export, matched by post id or link (advisors)."))
 
+const resultsShare = Command.make(
+  "share",
+  {
+    ...common,
+    item: itemArg,
+    chart: Options.text("chart").pipe(
+      Options.withPseudoName("FILE.png"),
+      Options.withDescription("Write the chart of the first post (its engagement among recent posts) to this PNG file."),
+      Options.optional
+    )
+  },
+  (config) => Handlers.resultsShare(commonOf(config), config.item, config.chart)
+).pipe(Command.withDescription("Share the results with everyone who helped, in context; marks a success (advisors)."))
+
 const results = Command.make("results", {}, () => Handlers.chooseSubcommand).pipe(
   Command.withDescription("Results of published posts."),
-  Command.withSubcommands([resultsRecord, resultsImport])
+  Command.withSubcommands([resultsRecord, resultsImport, resultsShare])
 )
 
 const reportCommand = (kind: "goals" | "people", description: string) =>
@@ -568,11 +583,25 @@ const primer = Command.make(
   (config) => Handlers.primer(commonOf(config), config.network)
 ).pipe(Command.withDescription("How social media works: the primer, per network."))
 
+const demo = Command.make(
+  "demo",
+  {
+    db: Options.text("db").pipe(
+      Options.withPseudoName("PATH"),
+      Options.withDescription(`A new SQLite file to play the demo in (default: ${Demo.defaultDemoDatabase}); refused if it holds anything.`),
+      Options.optional
+    ),
+    locale: common.locale
+  },
+  (config) => Demo.demo({ db: config.db, locale: config.locale })
+).pipe(Command.withDescription("Play the whole process once with five colleagues, on a new database: start here."))
+
 // ---------------------------------------------------------------------------------------------
 
 export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand).pipe(
   Command.withDescription("Social-media content made together: ideas from anyone, the experts' veto on facts, the advisor's say on format."),
   Command.withSubcommands([
+    demo,
     init,
     member,
     goal,
@@ -595,6 +624,7 @@ export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand
 
 /** Every command by its path (`["review", "approve"]`), for the help shown with a usage error. */
 export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Command.Command<any, any, any, any>]> = [
+  [["demo"], demo],
   [["init"], init],
   [["member", "add"], memberAdd],
   [["member", "list"], memberList],
@@ -625,6 +655,7 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["board"], board],
   [["results", "record"], resultsRecord],
   [["results", "import"], resultsImport],
+  [["results", "share"], resultsShare],
   [["results"], results],
   [["report", "goals"], reportGoals],
   [["report", "people"], reportPeople],

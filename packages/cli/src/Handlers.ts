@@ -23,6 +23,8 @@ import * as Primer from "@dugnad/core/Primer"
 import * as Queries from "@dugnad/core/Queries"
 import type * as Recurrence from "@dugnad/core/Recurrence"
 import * as Reports from "@dugnad/core/Reports"
+import * as Results from "@dugnad/core/Results"
+import type * as ResultsContext from "@dugnad/core/ResultsContext"
 import * as ResultsImport from "@dugnad/core/ResultsImport"
 import * as Team from "@dugnad/core/Team"
 import * as DateTime from "effect/DateTime"
@@ -1044,4 +1046,116 @@ export const meetingIcs = (common: Common, meeting: string, out: Option.Option<s
         return { text: [out.value], json: { meeting: meetingId(meeting), file: out.value, bytes: Buffer.byteLength(ics) } }
       }
       return { text: [ics.trimEnd()], json: { meeting: meetingId(meeting), ics } } satisfies Output
+    }))
+
+// ---------------------------------------------------------------------------------------------
+// results share
+
+const standingJson = (standing: ResultsContext.Standing) =>
+  standing._tag === "Ranked"
+    ? {
+      standing: "ranked",
+      value: standing.value,
+      comparable: standing.of,
+      rank: standing.rank,
+      percentile: standing.percentile,
+      median: standing.median
+    }
+    : standing._tag === "ThinHistory"
+    ? { standing: "thin-history", value: standing.value, comparable: standing.comparable }
+    : { standing: "missing", comparable: standing.comparable }
+
+/** The feedback of a share as JSON: the shape `results share --json` prints (see the README). */
+export const feedbackJson = (
+  session: Session,
+  found: Results.Feedback,
+  message: Results.ParticipantMessage | undefined,
+  chart: string | null
+) => {
+  const words = Messages.messages(session.workspace.locale)
+  return {
+    item: found.item,
+    title: found.title,
+    success: found.success,
+    marked: found.marked,
+    posts: found.posts.map((post) => ({
+      network: post.network,
+      url: post.url,
+      publishedAt: iso(post.publishedAt),
+      capturedAt: post.capturedAt === undefined ? null : iso(post.capturedAt),
+      metrics: post.metrics,
+      success: post.success,
+      reach: standingJson(post.context.reach),
+      engagement: standingJson(post.context.engagement),
+      windowDays: post.context.window.days,
+      best: post.context.best === undefined ? null : { item: post.context.best.item, title: post.bestTitle ?? null }
+    })),
+    participants: found.participants.map((participant) => ({
+      handle: handleOf(session, participant.member),
+      name: session.context.name(participant.member),
+      contributions: participant.contributions
+    })),
+    followUps: found.followUps.map((suggestion) => ({
+      angle: suggestion.angle,
+      ...words.followUp[suggestion.angle](found.title)
+    })),
+    message: message?.text ?? null,
+    chart
+  }
+}
+
+/** The text lines of a share: the advisor's message, the success mark and the follow-ups. */
+export const feedbackLines = (
+  session: Session,
+  found: Results.Feedback,
+  message: Results.ParticipantMessage | undefined
+): Array<string> => {
+  const words = Messages.messages(session.workspace.locale)
+  const nb = session.locale === "nb"
+  return [
+    ...(message === undefined ? [] : message.text.split("\n")),
+    "",
+    found.marked
+      ? green(nb ? "✓ Markert som en suksess." : "✓ Marked a success.")
+      : dim(nb ? "Ikke markert som en suksess." : "Not marked a success."),
+    ...(found.followUps.length === 0 ? [] : [
+      bold(nb ? "Forslag til oppfølging:" : "Follow-up suggestions:"),
+      ...found.followUps.map((suggestion) => {
+        const wording = words.followUp[suggestion.angle](found.title)
+        return `  ${cyan(suggestion.angle)}  ${Messages.neutraliseMentions(wording.title)}`
+      })
+    ])
+  ]
+}
+
+/** The message the session's actor gets, else the first participant's. */
+export const messageForActor = (session: Session, messages: ReadonlyArray<Results.ParticipantMessage>) =>
+  messages.find((message) => message.member === session.actor?.id) ?? messages[0]
+
+export const resultsShare = (common: Common, item: ItemId, chart: Option.Option<string>) =>
+  run(common, true, (session) =>
+    Effect.gen(function*() {
+      const commandId = yield* Commands.newCommandId
+      const found = yield* Results.share(session.workspace.id, actorOf(session).id, item, commandId)
+      const messages = yield* Results.messagesFor(found)
+      const message = messageForActor(session, messages)
+      const png = message?.charts[0]?.png
+      let written: string | null = null
+      // A post without engagement figures has no chart: the share still happened, so say so.
+      if (Option.isSome(chart) && png !== undefined) {
+        yield* Effect.sync(() => fs.writeFileSync(chart.value, png))
+        written = chart.value
+      }
+      const noChart = Option.isSome(chart) && png === undefined
+      const lines = feedbackLines(session, found, message)
+      return {
+        text: [
+          ...lines,
+          ...(written === null ? [] : [dim(`${session.locale === "nb" ? "Graf" : "Chart"}: ${written}`)]),
+          ...(noChart
+            ? [yellow(session.locale === "nb" ? "Ingen graf: innlegget har ingen engasjementstall ennå." : "No chart: the post has no engagement figures yet.")]
+            : [])
+        ],
+        json: feedbackJson(session, found, message, written)
+      } satisfies Output
     }))
