@@ -10,6 +10,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { spawnSync } from "node:child_process"
+import { PNG } from "pngjs"
 import { assertBuilt, bin, dugnad, json, type Run, snapshot } from "./helpers.js"
 
 let dir: string
@@ -292,6 +293,37 @@ describe("dugnad, end to end on SQLite", () => {
     expect(run("report", "goals", "--from", "yesterday").code).toBe(2)
   })
 
+  it("GIVEN the recorded numbers WHEN the advisor shares the results THEN the feedback is printed, the chart written (text and JSON)", () => {
+    const chart = path.join(dir, "share.png")
+    const shared = ok("results", "share", item, "--chart", chart, "--as", "ingrid")
+    expect(shared.stdout).toContain("New guest harbour in Bodø")
+    expect(shared.stdout).toContain("reach 4,180")
+    expect(shared.stdout).toContain("Not marked a success.")
+    expect(shared.stdout).toContain(`Chart: ${chart}`)
+    const png = PNG.sync.read(fs.readFileSync(chart))
+    expect(png.width).toBeGreaterThan(0)
+    expect(png.height).toBeGreaterThan(0)
+    const again = json(ok("results", "share", item, "--as", "ingrid", "--json"))
+    expect(again).toMatchObject({
+      item,
+      title: "New guest harbour in Bodø",
+      success: false,
+      marked: false,
+      posts: [{
+        network: "facebook",
+        metrics: { reach: 4180, reactions: 120, comments: 14 },
+        success: false,
+        engagement: { standing: "thin-history", value: 134, comparable: 1 },
+        best: null
+      }],
+      followUps: [],
+      chart: null
+    })
+    expect(again.participants).toContainEqual(expect.objectContaining({ handle: "ingrid", contributions: ["advisor"] }))
+    expect(again.message).toContain("reach 4,180")
+    refused("results", "share", item, "--as", "ola")
+  })
+
   it("GIVEN a Meta export WHEN imported THEN the matched row is recorded once, the other reported, and an unreadable file writes nothing", () => {
     const csv = path.join(dir, "facebook.csv")
     fs.writeFileSync(
@@ -487,5 +519,54 @@ describe("dugnad, end to end on SQLite", () => {
     for (const command of ["init", "member add", "idea submit", "review object", "publish", "show", "board"]) {
       expect(help.stdout).toContain(command)
     }
+  })
+})
+
+describe("dugnad demo, end to end", () => {
+  let demoDir: string
+  beforeAll(() => {
+    assertBuilt()
+    demoDir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-demo-"))
+  })
+  afterAll(() => {
+    fs.rmSync(demoDir, { recursive: true, force: true })
+  })
+
+  it("GIVEN a new file WHEN demo THEN the whole process is played: a celebrated item, a chart and a follow-up on the next meeting's agenda", () => {
+    const file = path.join(demoDir, "demo.db")
+    const played = dugnad(["demo", "--db", file])
+    expect(played.code, `${played.stdout}\n${played.stderr}`).toBe(0)
+    expect(played.stdout).toContain("objects to a fact (O1)")
+    expect(played.stdout).toContain("(primer: first-lines)")
+    expect(played.stdout).toContain("Marked a success")
+    expect(played.stdout).toContain(`dugnad board --db ${file}`)
+    expect(played.stdout).not.toContain("\u001b[")
+    const chart = PNG.sync.read(fs.readFileSync(path.join(demoDir, "demo-chart.png")))
+    expect(chart.width).toBeGreaterThan(0)
+
+    const board = json(dugnad(["board", "--db", file, "--json"]))
+    const cards = board.columns.flatMap((column: { stage: string; items: Array<{ item: string; title: string }> }) =>
+      column.items.map((card) => ({ ...card, stage: column.stage }))
+    )
+    const harbour = cards.find((card: { title: string }) => card.title === "The new fishing harbour in Bodø")
+    expect(harbour).toBeDefined()
+    const shown = json(dugnad(["show", harbour.item, "--db", file, "--json"]))
+    expect(shown.timeline.map((entry: { type: string }) => entry.type)).toContain("MarkedSuccess")
+    const followUp = cards.find((card: { title: string }) => card.title === "Meet the people: The new fishing harbour in Bodø")
+    expect(followUp).toBeDefined()
+
+    const meeting = /dugnad meeting next (\S+)/.exec(played.stdout)![1]!
+    const next = json(dugnad(["meeting", "next", meeting, "--db", file, "--json"]))
+    expect(next.occurrences).toHaveLength(1)
+    expect(next.reminder).toContain("Meet the people: The new fishing harbour in Bodø")
+  })
+
+  it("GIVEN a database that holds something WHEN demo THEN it is refused and left alone", () => {
+    const file = path.join(demoDir, "demo.db")
+    const before = snapshot(file)
+    const again = dugnad(["demo", "--db", file])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain("already exists")
+    expect(snapshot(file)).toEqual(before)
   })
 })
