@@ -346,13 +346,13 @@ const story = (location: Location & { readonly _tag: "Sqlite" }, locale: Locale)
     yield* line(`  Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Everything above is in ${db}:`)
     for (
       const command of [
-        `dugnad board ${flag}`,
-        `dugnad show ${item} ${flag}`,
-        `dugnad report people ${flag}`,
-        `dugnad report goals ${flag}`,
-        `dugnad meeting next ${meeting} ${flag}`,
-        `dugnad idea accept ${followUp ?? harbourMaster} ${flag} --as ingrid`,
-        `dugnad results share ${item} --chart chart.png ${flag} --as ingrid`
+        `npx dugnad board ${flag}`,
+        `npx dugnad show ${item} ${flag}`,
+        `npx dugnad report people ${flag}`,
+        `npx dugnad report goals ${flag}`,
+        `npx dugnad meeting next ${meeting} ${flag}`,
+        `npx dugnad idea accept ${followUp ?? harbourMaster} ${flag} --as ingrid`,
+        `npx dugnad results share ${item} --chart chart.png ${flag} --as ingrid`
       ]
     ) yield* line(`  ${cyan(command)}`)
     return { workspace: ws, item, meeting, followUp, chart: chart === undefined ? null : chartFile }
