@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import pg from "pg"
 
 /** One line of the summary: a measurement, its result, its target and whether it was met. */
 export interface Verdict {
@@ -66,4 +67,18 @@ export const runBench = async (bench: {
     console.log(`  ${pad(v.measurement, width)}  ${pad(v.result, resultWidth)}  ${pad(v.target, targetWidth)}  ${v.verdict}`)
   }
   console.log(`Load average now ${load()}; bench time ${((performance.now() - started) / 1000).toFixed(1)} s`)
+}
+
+/** The PostgreSQL server the benches create their databases on (`DUGNAD_TEST_PG`, as the tests). */
+export const PG_ADMIN_URL = process.env["DUGNAD_TEST_PG"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
+
+/** Runs `run` with a client connected to the server's admin database, closing it afterwards. */
+export const withAdmin = async <A>(run: (client: pg.Client) => Promise<A>): Promise<A> => {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 })
+  await client.connect()
+  try {
+    return await run(client)
+  } finally {
+    await client.end()
+  }
 }

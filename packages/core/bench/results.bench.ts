@@ -36,11 +36,10 @@ import * as Postgres from "../src/Postgres.js"
 import type { ReadModel } from "../src/ReadModel.js"
 import { contextFor, type PostContext } from "../src/ResultsContext.js"
 import * as Sqlite from "../src/Sqlite.js"
-import { pad, runBench, type Verdict } from "./harness.js"
+import { pad, PG_ADMIN_URL, runBench, type Verdict, withAdmin } from "./harness.js"
 
 const ONLY = process.env["BENCH_ONLY"]?.split(",")
 const SAMPLES = Number(process.env["BENCH_SAMPLES"] ?? 3000)
-const PG_ADMIN_URL = process.env["DUGNAD_TEST_PG"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
 const TARGET_P99_MS = 5
 const POSTS = 100_000
 const BLOCK = 100
@@ -489,15 +488,6 @@ const sqlitePart = async (dir: string, layout: "mixed" | "one") => {
 // PostgreSQL
 // =============================================================================================
 
-const withAdmin = async <A>(run: (client: pg.Client) => Promise<A>): Promise<A> => {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 })
-  await client.connect()
-  try {
-    return await run(client)
-  } finally {
-    await client.end()
-  }
-}
 
 const postgresPart = async () => {
   console.log(`\n3. PostgreSQL, ${POSTS.toLocaleString("en-US")} posts in ${mixedSizes.length} workspaces`)

@@ -50,7 +50,7 @@ import * as Postgres from "../src/Postgres.js"
 import { type ItemProjection, project } from "../src/Projection.js"
 import { ReadModel } from "../src/ReadModel.js"
 import * as Sqlite from "../src/Sqlite.js"
-import { pad, runBench, type Verdict } from "./harness.js"
+import { pad, PG_ADMIN_URL, runBench, type Verdict, withAdmin } from "./harness.js"
 import { decide, fold, initialState } from "../src/Workflow.js"
 import { actors, body, ids } from "../test/utils/fixtures.js"
 import { seedTeam } from "../test/utils/team.js"
@@ -61,7 +61,6 @@ const REBUILD_ITEMS = Number(process.env["BENCH_REBUILD_ITEMS"] ?? 3000)
 const ONLY = process.env["BENCH_ONLY"]?.split(",")
 /** e.g. `dugnad-NORMAL,raw-NORMAL`: only these contenders of part 1 (for profiling). */
 const CONTENDERS = process.env["BENCH_CONTENDERS"]?.split(",")
-const PG_ADMIN_URL = process.env["DUGNAD_TEST_PG"] ?? "postgres://postgres@127.0.0.1:5432/postgres"
 
 /** Items that receive the comments of parts 1 and 2 (round-robin, so streams stay realistic). */
 const COMMENT_ITEMS = 1000
@@ -917,15 +916,6 @@ const sqliteRebuild = async (dir: string) => {
 // 2. PostgreSQL: 8 concurrent writers (and 3. rehydration on PostgreSQL)
 // =============================================================================================
 
-const withAdmin = async <A>(run: (client: pg.Client) => Promise<A>): Promise<A> => {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 })
-  await client.connect()
-  try {
-    return await run(client)
-  } finally {
-    await client.end()
-  }
-}
 
 interface LatencyRound {
   readonly seconds: number
