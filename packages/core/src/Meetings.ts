@@ -223,7 +223,11 @@ export const handle: (
       const events = decision.right
       const after = fold(events, before)
       const series = seriesOf(after)!
-      const messages = changeMessages(envelope.workspace, series, yield* directory.members(envelope.workspace), events, after)
+      // Only a cancelled or moved occurrence tells anyone, so only then are the invitees read.
+      const tells = events.some((event) => event._tag === "OccurrenceCancelled" || event._tag === "OccurrenceMoved")
+      const messages = tells
+        ? changeMessages(envelope.workspace, series, yield* directory.members(envelope.workspace), events, after)
+        : []
       const written = yield* store.append(envelope.workspace, {
         commandId: envelope.commandId,
         meeting,

@@ -131,6 +131,8 @@ export interface Feedback {
   readonly item: ItemId
   readonly title: string
   readonly posts: ReadonlyArray<PostFeedback>
+  /** The titles of the posts in the contexts' windows, by item (for charts and the best post). */
+  readonly titles: Readonly<Record<ItemId, string>>
   /** The titles of the goals the item serves (the contexts' goal totals name goals by id). */
   readonly goals: ReadonlyArray<{ readonly goal: GoalId; readonly title: string }>
   readonly participants: ReadonlyArray<Participant>
@@ -217,6 +219,9 @@ export const feedback = Effect.fn("Results.feedback")(function*(
     item,
     title: idea.title,
     posts,
+    titles: Object.fromEntries(
+      posts.flatMap((post) => post.context.posts.map((point) => [point.item, titles.get(point.item) ?? point.item]))
+    ),
     goals: idea.goals.map((goal) => ({ goal, title: goalTitles.get(goal) ?? goal })),
     participants: participantsOf(state),
     success,
@@ -300,13 +305,13 @@ export interface ParticipantMessage {
 /** The chart of one post's engagement against the network's recent posts, labelled in `locale`. */
 const chartOf = (
   settings: Workspace,
-  titles: ReadonlyMap<ItemId, string>,
+  titles: Feedback["titles"],
   post: PostFeedback,
   locale: Locale
 ) => {
   const points: ReadonlyArray<ChartPost> = post.context.posts.map((point) => ({
     item: point.item,
-    label: titles.get(point.item) ?? point.item,
+    label: titles[point.item] ?? point.item,
     publishedAt: point.publishedAt,
     value: point.engagement
   }))
@@ -333,14 +338,12 @@ const chartOf = (
  */
 export const messagesFor = Effect.fn("Results.messagesFor")(function*(found: Feedback) {
   const directory = yield* Directory
-  const readModel = yield* ReadModel
   const settings = yield* directory.workspace(found.workspace)
   const members = new Map((yield* directory.members(found.workspace)).map((member) => [member.id, member]))
   const context: Messages.RenderContext = {
     timeZone: settings.timeZone,
     name: (member) => members.get(member)?.name ?? member
   }
-  const titles = new Map((yield* readModel.board(found.workspace, {})).map((summary) => [summary.item, summary.title]))
   const charts = new Map<Locale, ReadonlyArray<{ readonly network: Network; readonly png: Uint8Array }>>()
   const messages: Array<ParticipantMessage> = []
   for (const participant of found.participants) {
@@ -352,7 +355,7 @@ export const messagesFor = Effect.fn("Results.messagesFor")(function*(found: Fee
           // A post without engagement figures has no chart; the text still tells its numbers.
           post.context.engagement._tag === "Missing"
             ? Effect.succeed([])
-            : Effect.map(chartOf(settings, titles, post, locale), (png) => [{ network: post.network, png }]))).flat()
+            : Effect.map(chartOf(settings, found.titles, post, locale), (png) => [{ network: post.network, png }]))).flat()
       )
     }
     messages.push({

@@ -177,9 +177,11 @@ const meetingTimers = (workspace: Workspace, now: number, catchUp: number, summa
   Effect.gen(function*() {
     const meetings = yield* MeetingStore
     const directory = yield* Directory
+    const meetingIds = yield* meetings.list(workspace.id)
+    if (meetingIds.length === 0) return []
     const members = yield* directory.members(workspace.id)
     const due: Array<Due> = []
-    for (const meeting of yield* meetings.list(workspace.id)) {
+    for (const meeting of meetingIds) {
       const state = foldMeeting((yield* meetings.read(workspace.id, meeting)).map((entry) => entry.event))
       if (state._tag !== "Running") continue
       const series = seriesOf(state)!

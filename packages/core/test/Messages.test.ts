@@ -1369,6 +1369,7 @@ describe("Messages", () => {
       item,
       title,
       posts,
+      titles: {},
       goals: [{ goal, title: "Flere søkere" }],
       participants,
       success,
