@@ -22,15 +22,8 @@ import * as NetworkRules from "./NetworkRules.js"
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
 const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
-/**
- * The ids of the built-in entries. They are stable: the format checks, format decisions and
- * workspace overrides refer to them. General entries come first, then each network's overview
- * (`linkedin`) and its entries (`linkedin-length`, `linkedin-hashtags` …).
- *
- * @since 0.1.0
- * @category ids
- */
-export const PrimerEntryId = Schema.Literal(
+/** The general entries, about every network: each entry's id is its topic (see `placement`). */
+const generalTopics = [
   "feed",
   "first-lines",
   "plain-language",
@@ -40,7 +33,19 @@ export const PrimerEntryId = Schema.Literal(
   "hashtags",
   "links",
   "alt-text",
-  "accessibility",
+  "accessibility"
+] as const
+
+/**
+ * The ids of the built-in entries. They are stable: the format checks, format decisions and
+ * workspace overrides refer to them. General entries come first, then each network's overview
+ * (`linkedin`) and its entries (`linkedin-length`, `linkedin-hashtags` …).
+ *
+ * @since 0.1.0
+ * @category ids
+ */
+export const PrimerEntryId = Schema.Literal(
+  ...generalTopics,
   "facebook",
   "facebook-length",
   "instagram",
@@ -115,19 +120,7 @@ export type PrimerId = typeof PrimerId.Type
  * @since 0.1.0
  * @category entries
  */
-export const PrimerTopic = Schema.Literal(
-  "feed",
-  "first-lines",
-  "plain-language",
-  "length",
-  "visuals",
-  "video-length",
-  "hashtags",
-  "links",
-  "alt-text",
-  "accessibility",
-  "other"
-)
+export const PrimerTopic = Schema.Literal(...generalTopics, "other")
 /** @since 0.1.0 @category entries */
 export type PrimerTopic = typeof PrimerTopic.Type
 

@@ -59,7 +59,7 @@ const order = [
   "BYSETPOS",
   "WKST"
 ]
-const weekday = "(MO|TU|WE|TH|FR|SA|SU)"
+const weekday = /^(MO|TU|WE|TH|FR|SA|SU)$/
 
 const problem = (reason: RuleProblem["reason"], part: string): Either.Either<never, RuleProblem> =>
   Either.left({ reason, part })
@@ -179,7 +179,7 @@ export const parseRule = (text: string): Either.Either<Rule, RuleProblem> => {
         }))
         break
       default:
-        canonical = new RegExp(`^${weekday}$`).test(value) ? Either.right(value) : problem("unparsable", name)
+        canonical = weekday.test(value) ? Either.right(value) : problem("unparsable", name)
     }
     if (Either.isLeft(canonical)) return Either.left(canonical.left)
     const omitted = (name === "INTERVAL" && canonical.right === "1") || (name === "WKST" && canonical.right === "MO")
