@@ -5,10 +5,9 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { exactOptional } from "./internal/schema.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
-
 
 /**
  * The networks Dugnad knows how to advise on.

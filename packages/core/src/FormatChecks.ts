@@ -11,9 +11,9 @@ import { type DraftBody, type Media, Network, textFor } from "./Draft.js"
 import * as internal from "./internal/lix.js"
 import { altTextLength, type NetworkRulesTable, rules as defaultRules, textLength } from "./NetworkRules.js"
 import { PrimerEntryId } from "./Primer.js"
+import { exactOptional } from "./internal/schema.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /**
  * A readability band on Björnsson's LIX scale.

@@ -15,10 +15,9 @@ import * as Schema from "effect/Schema"
 import { DraftBody, Network, RevisionKind } from "./Draft.js"
 import { GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId } from "./Ids.js"
 import { ReminderPolicy } from "./Member.js"
+import { exactOptional } from "./internal/schema.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
-
 
 /**
  * A draft revision number. Revisions start at 1 and only increase.

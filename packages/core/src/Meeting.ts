@@ -25,8 +25,7 @@ import {
   validateSegment,
   occurrenceAt
 } from "./Recurrence.js"
-
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+import { exactOptional } from "./internal/schema.js"
 
 /**
  * Who is invited: everyone with one of the roles, everyone in one of the departments, and named

@@ -5,10 +5,9 @@
  */
 import * as Schema from "effect/Schema"
 import { GoalId, MemberId, WorkspaceId } from "./Ids.js"
+import { exactOptional } from "./internal/schema.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
-
 
 /**
  * What a person may do (DESIGN §2). Everyone is a `member`; the others add authority. A person can
@@ -68,7 +67,6 @@ export class Workspace extends Schema.Class<Workspace>("@dugnad/Workspace")({
     minHistory: Schema.Int.pipe(Schema.positive())
   }))
 }) {}
-
 
 /**
  * A person in the member directory. A `handle` is unique within its workspace and is what people

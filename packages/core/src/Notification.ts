@@ -26,8 +26,7 @@ import { ItemId, MeetingId, MemberId, WorkspaceId } from "./Ids.js"
 import { type ItemState, participants, Stage, workOf } from "./Item.js"
 import { ItemEvent, Metrics } from "./ItemEvent.js"
 import { Role } from "./Member.js"
-
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+import { exactOptional } from "./internal/schema.js"
 
 /** An occurrence's name: its original local start, `2026-03-03T10:00` (see `Recurrence`). */
 const Occurrence = Schema.String

@@ -18,9 +18,9 @@ import { en } from "./internal/primer/en.js"
 import { nb } from "./internal/primer/nb.js"
 import { Locale } from "./Member.js"
 import * as NetworkRules from "./NetworkRules.js"
+import { exactOptional } from "./internal/schema.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
-const exactOptional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /** The general entries, about every network: each entry's id is its topic (see `placement`). */
 const generalTopics = [
