@@ -14,7 +14,7 @@ import {
 } from "@dugnad/core/Item"
 import { ItemCommand } from "@dugnad/core/ItemCommand"
 import type { Metrics } from "@dugnad/core/ItemEvent"
-import type { Goal, Locale, Member, Role } from "@dugnad/core/Member"
+import { type Goal, type Locale, type Member, Role } from "@dugnad/core/Member"
 import * as FormatChecks from "@dugnad/core/FormatChecks"
 import * as Meeting from "@dugnad/core/Meeting"
 import * as Meetings from "@dugnad/core/Meetings"
@@ -31,7 +31,18 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as fs from "node:fs"
-import { actionOutput, current, latestRevisionNumber, type Output, parseTime, Rejection, run, send, stageName } from "./Run.js"
+import {
+  actionOutput,
+  current,
+  latestRevisionNumber,
+  type Output,
+  parseTime,
+  print,
+  Rejection,
+  run,
+  send,
+  stageName
+} from "./Run.js"
 import {
   actorOf,
   CliError,
@@ -144,26 +155,22 @@ export const init = (common: Common, input: InitInput) => {
       isNewFile && location._tag === "Sqlite" ? removeDatabase(location.filename) : Effect.void
     ),
     Effect.flatMap(({ founder, workspace }) =>
-      Effect.sync(() => {
-        const output: Output = {
-          text: [
-            words.created(bold(workspace.name), describeLocation(location)),
-            `  ${workspace.id} · ${workspace.locale} · ${workspace.timeZone}`,
-            `  @${founder.handle} (${Messages.messages(locale).role.advisor})`
-          ],
-          json: {
-            workspace: {
-              id: workspace.id,
-              name: workspace.name,
-              locale: workspace.locale,
-              timeZone: workspace.timeZone
-            },
-            founder: memberJson(founder)
-          }
+      print({
+        text: [
+          words.created(bold(workspace.name), describeLocation(location)),
+          `  ${workspace.id} · ${workspace.locale} · ${workspace.timeZone}`,
+          `  @${founder.handle} (${Messages.messages(locale).role.advisor})`
+        ],
+        json: {
+          workspace: {
+            id: workspace.id,
+            name: workspace.name,
+            locale: workspace.locale,
+            timeZone: workspace.timeZone
+          },
+          founder: memberJson(founder)
         }
-        if (common.json) process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`)
-        else process.stdout.write(`${output.text.join("\n")}\n`)
-      })
+      }, common.json)
     ),
     Effect.catchAll((error) =>
       Effect.fail(
@@ -206,17 +213,13 @@ export const memberAdd = (
     ))
 
 export const memberList = (common: Common) =>
-  run(common, false, (session) =>
-    Effect.succeed<Output>({
-      text: session.members.length === 0
-        ? [session.ui.noMembers]
-        : [...session.members].sort((a, b) => a.handle.localeCompare(b.handle)).map((member) =>
-          memberLine(session, member)
-        ),
-      json: {
-        members: [...session.members].sort((a, b) => a.handle.localeCompare(b.handle)).map(memberJson)
-      }
-    }))
+  run(common, false, (session) => {
+    const members = [...session.members].sort((a, b) => a.handle.localeCompare(b.handle))
+    return Effect.succeed<Output>({
+      text: members.length === 0 ? [session.ui.noMembers] : members.map((member) => memberLine(session, member)),
+      json: { members: members.map(memberJson) }
+    })
+  })
 
 export const goalAdd = (
   common: Common,
@@ -952,7 +955,7 @@ const occurrenceJson = (occurrence: Recurrence.Occurrence) => ({
   moved: occurrence.moved
 })
 
-const roleNamesAll: ReadonlyArray<string> = ["member", "expert", "manager", "advisor"]
+const isRoleName = (entry: string) => (Role.literals as ReadonlyArray<string>).includes(entry.toLowerCase())
 
 export interface ScheduleInput {
   readonly title: string
@@ -968,12 +971,8 @@ export interface ScheduleInput {
 export const meetingSchedule = (common: Common, input: ScheduleInput) =>
   run(common, true, (session) =>
     Effect.gen(function*() {
-      const roles = input.invite.filter((entry) => roleNamesAll.includes(entry.toLowerCase()))
-        .map((entry) => entry.toLowerCase() as Role)
-      const members = yield* memberIdsOf(
-        session,
-        input.invite.filter((entry) => !roleNamesAll.includes(entry.toLowerCase()))
-      )
+      const roles = input.invite.filter(isRoleName).map((entry) => entry.toLowerCase() as Role)
+      const members = yield* memberIdsOf(session, input.invite.filter((entry) => !isRoleName(entry)))
       const commandId = yield* Commands.newCommandId
       const result = yield* Meetings.handle({
         workspace: session.workspace.id,
