@@ -132,8 +132,26 @@ export const UnmatchedReason = Schema.Literal(
 export type UnmatchedReason = typeof UnmatchedReason.Type
 
 /**
+ * How far an import has come: `done` of the file's `total` data rows are settled (recorded,
+ * replayed, refused, unmatched or invalid).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ImportProgress {
+  readonly done: number
+  readonly total: number
+}
+
+/**
  * What to import: the export's kind, the file (its text, or its bytes: UTF-8, UTF-16 with BOM or
  * Windows-1252) and when the numbers were taken (usually when the file was exported).
+ *
+ * `onProgress`, when given, is told how far the import has come: once with `done: 0` when the file
+ * has been read and matched (so `total` is known before the first command), then after each row is
+ * settled, in file order, until `done` is `total`. Counts only grow, one row at a time; an import
+ * that fails midway has reported only the rows it settled. It runs on the import's fiber, so it
+ * should be quick (a caller that draws a progress bar throttles the drawing itself).
  *
  * @since 0.1.0
  * @category model
@@ -142,6 +160,7 @@ export interface ImportInput {
   readonly format: ImportFormat
   readonly text: string | Uint8Array
   readonly capturedAt: DateTime.Utc
+  readonly onProgress?: (progress: ImportProgress) => Effect.Effect<void>
 }
 
 /**
@@ -227,7 +246,8 @@ const commandIdOf = (
 
 /**
  * Imports an export's results into the workspace's published posts. Fails, writing nothing, when
- * the actor is not an advisor or the file is not a readable export of `input.format`.
+ * the actor is not an advisor or the file is not a readable export of `input.format`. Tells
+ * `input.onProgress`, when given, how many rows are settled (see {@link ImportInput}).
  *
  * @since 0.1.0
  * @category import
@@ -262,24 +282,30 @@ export const importResults: (
   const unchanged: Array<RecordedRow> = []
   const unmatched: Array<UnmatchedRow> = []
   const refused: Array<RefusedRow> = []
-  for (const [index, row] of valid.entries()) {
-    const match = matches[index]!
-    if (match._tag === "Unmatched") {
+  const total = rows.length
+  const onProgress = input.onProgress ?? (() => Effect.void)
+  yield* onProgress({ done: 0, total })
+  // Every row in file order, so progress counts the invalid rows too; `matches` is by valid row.
+  let validIndex = 0
+  for (const [index, row] of rows.entries()) {
+    const match = row.invalid.length === 0 ? matches[validIndex++]! : undefined
+    if (match?._tag === "Unmatched") {
       const identifier = row.permalink ?? row.postId
       unmatched.push({ line: row.line, ...(identifier === undefined ? {} : { identifier }), reason: match.reason })
-      continue
+    } else if (match !== undefined) {
+      const target = { line: row.line, item: match.item, network }
+      const result = yield* Effect.either(Commands.handle({
+        workspace,
+        commandId: commandIdOf(workspace, format, file, match.item, network),
+        actor,
+        item: match.item,
+        command: ItemCommand.RecordResults({ network, capturedAt: input.capturedAt, metrics: row.metrics, highlights: [] })
+      }))
+      if (Either.isLeft(result)) refused.push({ ...target, error: result.left })
+      else if (result.right.replayed) unchanged.push(target)
+      else recorded.push(target)
     }
-    const target = { line: row.line, item: match.item, network }
-    const result = yield* Effect.either(Commands.handle({
-      workspace,
-      commandId: commandIdOf(workspace, format, file, match.item, network),
-      actor,
-      item: match.item,
-      command: ItemCommand.RecordResults({ network, capturedAt: input.capturedAt, metrics: row.metrics, highlights: [] })
-    }))
-    if (Either.isLeft(result)) refused.push({ ...target, error: result.left })
-    else if (result.right.replayed) unchanged.push(target)
-    else recorded.push(target)
+    yield* onProgress({ done: index + 1, total })
   }
   return {
     format,

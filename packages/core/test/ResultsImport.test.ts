@@ -1,8 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
+import * as Cause from "effect/Cause"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Commands from "../src/Commands.js"
 import type { Network } from "../src/Draft.js"
 import { EventStore } from "../src/EventStore.js"
@@ -417,6 +419,78 @@ describe("ResultsImport", () => {
         )
         assert.deepStrictEqual(yield* allEvents(workspace), before)
       }).pipe(Effect.provide(memoryLayer)))
+
+    describe("progress", () => {
+      /** Imports with an `onProgress` that keeps what it is told. */
+      const importWatched = (workspace: WorkspaceId, format: ResultsImport.ImportFormat, text: string) =>
+        Effect.gen(function*() {
+          const seen: Array<ResultsImport.ImportProgress> = []
+          const exit = yield* Effect.exit(ResultsImport.importResults(workspace, ids.ingrid, {
+            format,
+            text,
+            capturedAt,
+            onProgress: (progress) => Effect.sync(() => void seen.push(progress))
+          }))
+          return { exit, seen }
+        })
+      const upTo = (done: number, total: number) => Array.from({ length: done + 1 }, (_, index) => ({ done: index, total }))
+
+      it.effect("GIVEN an export with recorded and unmatched rows WHEN imported THEN progress starts at 0 with the file's row count, grows one row at a time and reaches it", () =>
+        Effect.gen(function*() {
+          const workspace = yield* seedTeam()
+          yield* publishAll(workspace)
+          const { exit, seen } = yield* importWatched(workspace, "meta-facebook", facebookEn)
+          const report = yield* exit
+          assert.strictEqual(report.rows, 5)
+          assert.deepStrictEqual(seen, upTo(5, 5))
+        }).pipe(Effect.provide(memoryLayer)))
+
+      it.effect("GIVEN an imported file WHEN imported again THEN the replayed rows count too, and progress reaches the total", () =>
+        Effect.gen(function*() {
+          const workspace = yield* seedTeam()
+          yield* publishAll(workspace)
+          yield* importFile(workspace, "meta-facebook", facebookEn)
+          const { exit, seen } = yield* importWatched(workspace, "meta-facebook", facebookEn)
+          assert.strictEqual((yield* exit).unchanged.length, 3)
+          assert.deepStrictEqual(seen, upTo(5, 5))
+        }).pipe(Effect.provide(memoryLayer)))
+
+      it.effect("GIVEN a file with invalid rows WHEN imported THEN the invalid rows count as settled, and progress reaches the total", () =>
+        Effect.gen(function*() {
+          const workspace = yield* seedTeam()
+          yield* publishAll(workspace)
+          const text = [
+            "Post ID,Permalink,Publish time,Page name,Reach,Reactions,Comments",
+            "1029384756473829,https://www.facebook.com/100064573645382/posts/1029384756473829,03/02/2026 10:15,Kystverket,3870,171,12.5%",
+            "1033445566778899,https://www.facebook.com/reel/1033445566778899,05/02/2026 14:30,Kystverket,-,,--",
+            "1044556677889900,https://www.facebook.com/100064573645382/posts/pfbid02kXwQpVw3hJ7eN1GxYmZ8sT4cR6aLbDfU9oPiHnMqEyWvKjT2l,09/02/2026 09:00,Kystverket,2101,80,5"
+          ].join("\n")
+          const { exit, seen } = yield* importWatched(workspace, "meta-facebook", text)
+          const report = yield* exit
+          assert.deepStrictEqual([report.invalid.length, report.recorded.length], [2, 1])
+          assert.deepStrictEqual(seen, upTo(3, 3))
+        }).pipe(Effect.provide(memoryLayer)))
+
+      it.effect("GIVEN a store that fails on the import's second command WHEN imported THEN the import fails, and progress has reported only the first row", () =>
+        Effect.gen(function*() {
+          const workspace = yield* seedTeam()
+          yield* publishAll(workspace)
+          let appends = 0
+          const { exit, seen } = yield* importWatched(workspace, "meta-facebook", facebookEn).pipe(
+            Effect.updateService(EventStore, (store) => ({
+              ...store,
+              append: (ws, request) =>
+                ++appends === 2 ? Effect.die(new Error("the disk is gone")) : store.append(ws, request)
+            }))
+          )
+          assert.isTrue(Exit.isFailure(exit) && Cause.isDie(exit.cause), String(exit))
+          assert.deepStrictEqual(seen, upTo(1, 5))
+          // The row it reported is really recorded; the next one is not.
+          const results = yield* resultsOf(workspace, "facebook")
+          assert.deepStrictEqual(results["havna"], { reach: 3870, impressions: 5230, reactions: 171, comments: 25, shares: 16, clicks: 142 })
+          assert.deepStrictEqual(results["losene"], {})
+        }).pipe(Effect.provide(memoryLayer)))
+    })
 
     describe("unreadable files", () => {
       const withoutColumns = (text: string, names: ReadonlyArray<string>) => {
