@@ -31,6 +31,7 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as fs from "node:fs"
+import * as Progress from "./Progress.js"
 import {
   actionOutput,
   current,
@@ -906,11 +907,14 @@ export const report = (
 export const resultsImport = (common: Common, file: string, content: Uint8Array, format: ResultsImport.ImportFormat) =>
   run(common, true, (session) =>
     Effect.gen(function*() {
+      // A line on stderr while the rows are imported, on a terminal only and never with --json.
+      const progress = yield* Progress.make(process.stderr, { render: session.ui.importing, enabled: !common.json })
       const report = yield* ResultsImport.importResults(session.workspace.id, actorOf(session).id, {
         format,
         text: content,
-        capturedAt: yield* DateTime.now
-      })
+        capturedAt: yield* DateTime.now,
+        onProgress: progress.update
+      }).pipe(Effect.ensuring(progress.clear))
       const row = (entry: { readonly line: number; readonly item: ItemId; readonly network: Network }) => ({
         line: entry.line,
         item: entry.item,

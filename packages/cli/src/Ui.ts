@@ -54,7 +54,21 @@ export interface Ui {
   readonly asRequired: string
   readonly usageHint: (command: string) => string
   readonly unexpected: string
+  /** The progress line of `results import` (`done` of `total` rows). */
+  readonly importing: (done: number, total: number) => string
 }
+
+/** `done` of `total` as a whole per cent, rounded down: 100 % only when every row is done. */
+const share = (done: number, total: number): number => (total === 0 ? 1 : Math.floor((done * 100) / total) / 100)
+
+/** A count and a per cent as the language writes them (`1 200`, `24 %` in nb; `1,200`, `24%` in en). */
+const numbers = (tag: string) => {
+  const count = new Intl.NumberFormat(tag)
+  const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 })
+  return { count: (value: number) => count.format(value), percent: (done: number, total: number) => percent.format(share(done, total)) }
+}
+const enNumbers = numbers("en-GB")
+const nbNumbers = numbers("nb-NO")
 
 const en: Ui = {
   item: "Item",
@@ -111,7 +125,9 @@ const en: Ui = {
   workspaceExists: (name, id) => `This database already has a workspace: ${name} (${id}). The CLI keeps one workspace per database.`,
   asRequired: "Say who you are: --as HANDLE (or set DUGNAD_AS).",
   usageHint: (command) => `See “${command} --help”.`,
-  unexpected: "Something unexpected went wrong. Nothing was changed by this command."
+  unexpected: "Something unexpected went wrong. Nothing was changed by this command.",
+  importing: (done, total) =>
+    `Importing: ${enNumbers.count(done)} / ${enNumbers.count(total)} row${total === 1 ? "" : "s"} (${enNumbers.percent(done, total)})`
 }
 
 const nb: Ui = {
@@ -169,7 +185,9 @@ const nb: Ui = {
   workspaceExists: (name, id) => `Databasen har allerede et arbeidsområde: ${name} (${id}). CLI-en har ett arbeidsområde per database.`,
   asRequired: "Si hvem du er: --as BRUKERNAVN (eller sett DUGNAD_AS).",
   usageHint: (command) => `Se «${command} --help».`,
-  unexpected: "Noe uventet gikk galt. Kommandoen endret ingenting."
+  unexpected: "Noe uventet gikk galt. Kommandoen endret ingenting.",
+  importing: (done, total) =>
+    `Importerer: ${nbNumbers.count(done)} / ${nbNumbers.count(total)} ${total === 1 ? "rad" : "rader"} (${nbNumbers.percent(done, total)})`
 }
 
 export const ui = (locale: Locale): Ui => (locale === "nb" ? nb : en)

@@ -346,6 +346,8 @@ describe("dugnad, end to end on SQLite", () => {
     })
     const again = ok("results", "import", csv, "--format", "meta-facebook", "--as", "ingrid")
     expect(again.stdout).toContain("2 rows read")
+    // No progress line: stderr is not a terminal here.
+    expect(again.stderr).toBe("")
     expect(json(ok("results", "import", csv, "--format", "meta-facebook", "--as", "ingrid", "--json")).unchanged)
       .toEqual([{ line: 2, item, network: "facebook" }])
 
