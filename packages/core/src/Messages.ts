@@ -44,6 +44,7 @@ import { isItemNotification, type OutboxMessage, type ReminderSubject } from "./
 import type * as Primer from "./Primer.js"
 import type * as Recurrence from "./Recurrence.js"
 import type { Contribution, Feedback, FollowUpAngle, Participant } from "./Results.js"
+import type * as ResultsChart from "./ResultsChart.js"
 import type { ChartLabels } from "./ResultsChart.js"
 import type * as ResultsContext from "./ResultsContext.js"
 import type * as ResultsImport from "./ResultsImport.js"
@@ -59,8 +60,9 @@ type ErrorsOf<M> = InstanceOf<M[keyof M]>
 /**
  * Every error class exported by the `Errors` module, and by the modules that define their own
  * errors next to the data they check: `Recurrence` (`InvalidRecurrence`), `Primer`
- * (`InvalidPrimerEntry`), `ResultsImport` (`UnreadableExport`) and `ResultsContext`
- * (`NotPublished`). Derived from the modules themselves, so a new error class in any of them is in
+ * (`InvalidPrimerEntry`), `ResultsImport` (`UnreadableExport`), `ResultsContext` (`NotPublished`)
+ * and `ResultsChart` (`ChartRenderError`, which `Results.messagesFor` fails with when a chart
+ * cannot be drawn). Derived from the modules themselves, so a new error class in any of them is in
  * this union, and needs a message in both languages, the moment it is exported.
  *
  * @since 0.1.0
@@ -72,6 +74,7 @@ export type DugnadError =
   | ErrorsOf<typeof Primer>
   | ErrorsOf<typeof ResultsImport>
   | ErrorsOf<typeof ResultsContext>
+  | ErrorsOf<typeof ResultsChart>
 
 /**
  * What rendering needs besides the message's own data: the time zone times are shown in (the
@@ -590,7 +593,7 @@ export const localeFor = (
 
 /**
  * The message for any {@link DugnadError}: an error of the `Errors` module, an `InvalidRecurrence`,
- * an `InvalidPrimerEntry`, an `UnreadableExport` or a `NotPublished`.
+ * an `InvalidPrimerEntry`, an `UnreadableExport`, a `NotPublished` or a `ChartRenderError`.
  *
  * @since 0.1.0
  * @category messages

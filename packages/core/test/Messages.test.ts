@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
@@ -17,6 +18,7 @@ import { ReminderSubject } from "../src/Notification.js"
 import * as Primer from "../src/Primer.js"
 import * as Recurrence from "../src/Recurrence.js"
 import { type Contribution, type Feedback, followUpAngles, type Participant, type PostFeedback } from "../src/Results.js"
+import * as ResultsChart from "../src/ResultsChart.js"
 import * as ResultsContext from "../src/ResultsContext.js"
 import * as ResultsImport from "../src/ResultsImport.js"
 
@@ -77,7 +79,7 @@ const errorClassTag = (value: unknown): string | undefined =>
  * The modules whose error classes `Messages.DugnadError` takes in: `Errors`, and the modules that
  * define their errors next to the data they check. A module added to `DugnadError` belongs here too.
  */
-const errorModules: ReadonlyArray<object> = [Errors, Recurrence, Primer, ResultsImport, ResultsContext]
+const errorModules: ReadonlyArray<object> = [Errors, Recurrence, Primer, ResultsImport, ResultsContext, ResultsChart]
 
 const errorClasses = errorModules.flatMap((module) => Object.values(module).filter((value) => errorClassTag(value) !== undefined))
 const errorTags = errorClasses.map((value) => errorClassTag(value)!).sort()
@@ -255,6 +257,12 @@ const errorSamples: { readonly [E in Messages.DugnadError as E["_tag"]]: Sample<
     shows: ["it1"],
     nb: ["er publisert på LinkedIn og Facebook, ikke på Instagram."],
     en: ["was published on LinkedIn and Facebook, not Instagram."]
+  },
+  ChartRenderError: {
+    value: new ResultsChart.ChartRenderError({ stage: "png", detail: "out of memory" }),
+    shows: ["out of memory"],
+    nb: ["Det gikk ikke å tegne resultatgrafen", "da bildet ble laget", "Del resultatene uten graf", "meld fra"],
+    en: ["Couldn't draw the results chart", "while making the image", "Share the results without a chart", "report"]
   }
 }
 
@@ -532,7 +540,7 @@ describe("Messages", () => {
       assert.deepStrictEqual(missingFrom(broken, nb), [])
     })
 
-    it("GIVEN every Schema.TaggedError class exported by Errors, Recurrence, Primer, ResultsImport and ResultsContext WHEN looked up THEN both languages have exactly one message per tag", () => {
+    it("GIVEN every Schema.TaggedError class exported by Errors, Recurrence, Primer, ResultsImport, ResultsContext and ResultsChart WHEN looked up THEN both languages have exactly one message per tag", () => {
       assert.includeMembers(errorTags, [
         "NotAuthorized",
         "InvalidCommand",
@@ -540,7 +548,8 @@ describe("Messages", () => {
         "InvalidRecurrence",
         "InvalidPrimerEntry",
         "UnreadableExport",
-        "NotPublished"
+        "NotPublished",
+        "ChartRenderError"
       ])
       for (const locale of locales) {
         assert.deepStrictEqual(sorted(Object.keys(Messages.messages(locale).error)), errorTags, locale)
@@ -843,6 +852,66 @@ describe("Messages", () => {
         assert.deepInclude(error, { field, reason: "too-long" })
         assert.include(Messages.errorMessage("nb", error, context), `høyst ${Messages.formatNumber("nb", limit)} tegn`)
         assert.include(Messages.errorMessage("en", error, context), `at most ${Messages.formatNumber("en", limit)} characters`)
+      }
+    })
+  })
+
+  describe("results chart errors", () => {
+    const chartInput: ResultsChart.ChartInput = {
+      metric: "engagement",
+      post: { item: "it9", label: title, publishedAt: DateTime.unsafeMake("2026-03-02T09:00:00Z"), value: 180 },
+      others: [{ item: "it8", label: "Ny gjestehavn", publishedAt: DateTime.unsafeMake("2026-02-20T09:00:00Z"), value: 95 }],
+      labels: Messages.messages("nb").chart("facebook", 30),
+      locale: "nb",
+      timeZone: "Europe/Oslo"
+    }
+
+    it.effect("GIVEN a post without figures, or an image too large, WHEN renderPng refuses it THEN errorMessage words the ChartRenderError in nb and en without throwing, saying why", () =>
+      Effect.gen(function*() {
+        const withoutValue = yield* Effect.flip(ResultsChart.renderPng({ ...chartInput, post: { ...chartInput.post, value: undefined } }))
+        const tooLarge = yield* Effect.flip(ResultsChart.renderPng({ ...chartInput, width: 100_000, height: 100_000 }))
+        assert.deepStrictEqual([withoutValue.stage, withoutValue.detail], ["input", "post-without-value"])
+        assert.deepStrictEqual([tooLarge.stage, tooLarge.detail], ["input", "invalid-size"])
+        const cases: ReadonlyArray<Sample<ResultsChart.ChartRenderError>> = [
+          {
+            value: withoutValue,
+            shows: [],
+            nb: ["Det gikk ikke å tegne resultatgrafen", "ingen tall", "Del resultatene uten graf", "registrer tallene"],
+            en: ["Couldn't draw the results chart", "no figures", "Share the results without a chart", "record the post's figures"]
+          },
+          {
+            value: tooLarge,
+            shows: [],
+            nb: ["Det gikk ikke å tegne resultatgrafen", "bildestørrelsen er ugyldig", "feil i Dugnad", "meld gjerne fra"],
+            en: ["Couldn't draw the results chart", "image size isn't valid", "fault in Dugnad", "please report it"]
+          }
+        ]
+        for (const locale of locales) {
+          for (const sample of cases) {
+            assertShows(Messages.errorMessage(locale, sample.value, context), sample, locale)
+            // The codes in `detail` are for logs: the reader gets words, not "post-without-value".
+            assert.notInclude(Messages.errorMessage(locale, sample.value, context), sample.value.detail)
+          }
+        }
+      }))
+
+    it("GIVEN a chart that fails at each drawing stage WHEN rendered THEN each stage has its own words, the detail is shown for a report, and an empty detail leaves no empty brackets", () => {
+      const drawing = ["compile", "svg", "png"] as const
+      for (const locale of locales) {
+        const sentences = drawing.map((stage) =>
+          Messages.errorMessage(locale, new ResultsChart.ChartRenderError({ stage, detail: "Unrecognized signal" }), context)
+        )
+        assert.lengthOf(new Set(sentences), drawing.length, locale)
+        for (const text of sentences) {
+          assert.include(text, "Unrecognized signal")
+          assert.include(text, locale === "nb" ? "meld fra" : "report")
+        }
+        const bare = Messages.errorMessage(locale, new ResultsChart.ChartRenderError({ stage: "svg", detail: " " }), context)
+        assert.notInclude(bare, "()")
+        assert.notInclude(bare, "( )")
+        const unknownInput = Messages.errorMessage(locale, new ResultsChart.ChartRenderError({ stage: "input", detail: "something-new" }), context)
+        assert.include(unknownInput, "something-new")
+        assert.notInclude(unknownInput, "undefined")
       }
     })
   })

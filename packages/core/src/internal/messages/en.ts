@@ -12,6 +12,7 @@ import { type PrimerField, PrimerTopic, textLimits } from "../../Primer.js"
 import type { GoalTotals } from "../../ReadModel.js"
 import type { RecurrenceField } from "../../Recurrence.js"
 import type { Contribution, Feedback, PostFeedback } from "../../Results.js"
+import type { ChartRenderError } from "../../ResultsChart.js"
 import { minComparable, type Ranked } from "../../ResultsContext.js"
 import type { InvalidCell } from "../../ResultsImport.js"
 import {
@@ -207,6 +208,13 @@ export const en = (f: Format): Catalogue => {
       "BYSETPOS needs another BY part to pick from, like FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1 (the last Tuesday of the month)."
   }
   const rulePart = (part: string | undefined) => (part === undefined || part.trim() === "" ? undefined : f.user(part))
+
+  // Results charts (ChartRenderError): where in the drawing a chart failed, past the input check.
+  const chartStep = {
+    compile: "while setting up the chart",
+    svg: "while drawing it",
+    png: "while making the image"
+  } as const satisfies { readonly [S in Exclude<ChartRenderError["stage"], "input">]: string }
 
   // Primer entries (InvalidPrimerEntry). The id limits are CustomPrimerId's; a test holds them to it.
   const primerField = {
@@ -672,7 +680,19 @@ export const en = (f: Format): Catalogue => {
           } – or, if it went out on ${networkName(name)} too, record that publication first.`
           : `Item ${f.user(id)} isn't published yet (it's at the “${
             f.lookup(stage, state) ?? f.user(state)
-          }” stage), so there's no ${networkName(name)} post to put figures in context. Record the publication first.`
+          }” stage), so there's no ${networkName(name)} post to put figures in context. Record the publication first.`,
+      ChartRenderError: ({ detail, stage: step }) => {
+        const share = "Share the results without a chart"
+        if (step === "input" && detail === "post-without-value") {
+          return `Couldn't draw the results chart: the post has no figures for what the chart shows, so there's nothing to compare it with. ${share} – the message still gives the numbers there are – or record the post's figures first.`
+        }
+        if (step === "input" && detail === "invalid-size") {
+          return `Couldn't draw the results chart: the image size isn't valid (width, height and scale must be positive numbers, and the image can't be larger than the limit). That's a fault in Dugnad, not in your numbers. ${share}, and please report it.`
+        }
+        const where = f.lookup(chartStep, step) ?? "along the way"
+        const why = detail.trim() === "" ? "" : ` (${f.user(detail.trim())})`
+        return `Couldn't draw the results chart: something went wrong ${where}${why}. ${share}, and please report the problem with this message.`
+      }
     },
 
     event: {

@@ -13,6 +13,7 @@ import { type PrimerField, PrimerTopic, textLimits } from "../../Primer.js"
 import type { GoalTotals } from "../../ReadModel.js"
 import type { RecurrenceField } from "../../Recurrence.js"
 import type { Contribution, Feedback, PostFeedback } from "../../Results.js"
+import type { ChartRenderError } from "../../ResultsChart.js"
 import { minComparable, type Ranked } from "../../ResultsContext.js"
 import type { InvalidCell } from "../../ResultsImport.js"
 import {
@@ -208,6 +209,13 @@ export const nb = (f: Format): Catalogue => {
       "BYSETPOS trenger en annen BY-del å velge blant, som FREQ=MONTHLY;BYDAY=TU;BYSETPOS=-1 (siste tirsdag i måneden)."
   }
   const rulePart = (part: string | undefined) => (part === undefined || part.trim() === "" ? undefined : f.user(part))
+
+  // Results charts (ChartRenderError): where in the drawing a chart failed, past the input check.
+  const chartStep = {
+    compile: "da grafen ble satt opp",
+    svg: "da grafen ble tegnet",
+    png: "da bildet ble laget"
+  } as const satisfies { readonly [S in Exclude<ChartRenderError["stage"], "input">]: string }
 
   // Primer entries (InvalidPrimerEntry). The id limits are CustomPrimerId's; a test holds them to it.
   const primerField = {
@@ -662,7 +670,19 @@ export const nb = (f: Format): Catalogue => {
           } – eller registrer publiseringen på ${networkName(name)} først, hvis den er lagt ut der også.`
           : `Sak ${f.user(id)} er ikke publisert ennå (den er på stadiet «${
             f.lookup(stage, state) ?? f.user(state)
-          }»), så det finnes ingen ${networkName(name)}-post å sette tallene i sammenheng med. Registrer publiseringen først.`
+          }»), så det finnes ingen ${networkName(name)}-post å sette tallene i sammenheng med. Registrer publiseringen først.`,
+      ChartRenderError: ({ detail, stage: step }) => {
+        const share = "Del resultatene uten graf"
+        if (step === "input" && detail === "post-without-value") {
+          return `Det gikk ikke å tegne resultatgrafen: posten har ingen tall for det grafen viser, så det er ingenting å sammenligne med. ${share} – meldingen har fortsatt de tallene som finnes – eller registrer tallene for posten først.`
+        }
+        if (step === "input" && detail === "invalid-size") {
+          return `Det gikk ikke å tegne resultatgrafen: bildestørrelsen er ugyldig (bredde, høyde og skala må være positive tall, og bildet kan ikke være større enn grensen). Det er en feil i Dugnad, ikke i tallene dine. ${share}, og meld gjerne fra om feilen.`
+        }
+        const where = f.lookup(chartStep, step) ?? "underveis"
+        const why = detail.trim() === "" ? "" : ` (${f.user(detail.trim())})`
+        return `Det gikk ikke å tegne resultatgrafen: noe gikk galt ${where}${why}. ${share}, og meld fra om feilen – ta med denne meldingen.`
+      }
     },
 
     event: {
