@@ -26,13 +26,11 @@
  *
  * @since 0.1.0
  */
-import { renderAsync } from "@resvg/resvg-js"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { createRequire } from "node:module"
-import * as vega from "vega"
-import * as vl from "vega-lite"
+import type * as vega from "vega"
 import type { TopLevelSpec } from "vega-lite"
 import { type FontMetrics, fontMetrics } from "./internal/chartFont.js"
 import type { Locale } from "./Member.js"
@@ -455,9 +453,27 @@ interface TextItem {
   readonly fontWeight?: string | number
   readonly limit?: number
 }
+interface Libraries {
+  readonly vega: typeof import("vega")
+  readonly vegaLite: typeof import("vega-lite")
+  readonly silent: vega.LoggerInterface
+}
+let libraries: Promise<Libraries> | undefined
+
+/**
+ * Vega and Vega-Lite, loaded at the first chart: they are most of this package's code, and a
+ * process that never draws a chart (a CLI command, a bot's reply) should not pay to load them.
+ */
+const loadLibraries = (): Promise<Libraries> =>
+  libraries ??= Promise.all([import("vega"), import("vega-lite")]).then(([vegaModule, vegaLite]) => ({
+    vega: vegaModule,
+    vegaLite,
+    silent: vegaModule.logger(vegaModule.None)
+  }))
+
 /** Vega's shared text-measuring hook (untyped in vega-typings; vl-convert sets it the same way). */
-const textMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } })
-  .textMetrics
+const textMetricsOf = (vegaModule: typeof import("vega")) =>
+  (vegaModule as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics
 
 interface DejaVu {
   readonly files: Array<string>
@@ -471,8 +487,9 @@ let dejaVu: DejaVu | undefined
  * leaves gaps beside the labels); text in any other font keeps Vega's guess, so other charts in
  * the process lay out as before.
  */
-const loadDejaVu = (): DejaVu => {
+const loadDejaVu = (vegaModule: typeof import("vega")): DejaVu => {
   if (dejaVu !== undefined) return dejaVu
+  const textMetrics = textMetricsOf(vegaModule)
   // Resolved from this module, so it works from `src` (tests) and from the built `dist` alike.
   const require = createRequire(import.meta.url)
   const regularFile = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")
@@ -524,8 +541,6 @@ const forFont = (font: FontMetrics, input: ChartInput): ChartInput => {
   }
 }
 
-const silent = vega.logger(vega.None)
-
 const validSize = (input: ChartInput): boolean => {
   const width = input.width ?? defaults.width
   const height = input.height ?? defaults.height
@@ -546,12 +561,16 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 const draw = (input: ChartInput): Effect.Effect<{ readonly svg: string; readonly fonts: DejaVu }, ChartRenderError> =>
   Effect.gen(function*() {
     yield* check(input)
+    const { silent, vega, vegaLite } = yield* Effect.tryPromise({
+      try: loadLibraries,
+      catch: (error) => new ChartRenderError({ stage: "compile", detail: message(error) })
+    })
     const fonts = yield* Effect.try({
-      try: loadDejaVu,
+      try: () => loadDejaVu(vega),
       catch: (error) => new ChartRenderError({ stage: "svg", detail: message(error) })
     })
     const runtime = yield* Effect.try({
-      try: () => vega.parse(vl.compile(chartSpec(forFont(fonts.regular, input)), { logger: silent }).spec),
+      try: () => vega.parse(vegaLite.compile(chartSpec(forFont(fonts.regular, input)), { logger: silent }).spec),
       catch: (error) => new ChartRenderError({ stage: "compile", detail: message(error) })
     })
     const svg = yield* Effect.tryPromise({
@@ -592,8 +611,8 @@ export const renderPng = (input: ChartInput): Effect.Effect<Uint8Array, ChartRen
   Effect.gen(function*() {
     const { fonts, svg } = yield* draw(input)
     const image = yield* Effect.tryPromise({
-      try: (signal) =>
-        renderAsync(svg, {
+      try: async (signal) =>
+        (await import("@resvg/resvg-js")).renderAsync(svg, {
           fitTo: { mode: "zoom", value: input.scale ?? defaults.scale },
           font: {
             fontFiles: fonts.files,
