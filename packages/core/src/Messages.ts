@@ -61,9 +61,10 @@ type ErrorsOf<M> = InstanceOf<M[keyof M]>
  * Every error class exported by the `Errors` module, and by the modules that define their own
  * errors next to the data they check: `Recurrence` (`InvalidRecurrence`), `Primer`
  * (`InvalidPrimerEntry`), `ResultsImport` (`UnreadableExport`), `ResultsContext` (`NotPublished`)
- * and `ResultsChart` (`ChartRenderError`, which `Results.messagesFor` fails with when a chart
- * cannot be drawn). Derived from the modules themselves, so a new error class in any of them is in
- * this union, and needs a message in both languages, the moment it is exported.
+ * and `ResultsChart` (`ChartRenderError`, which `renderPng` fails with when a chart cannot be
+ * drawn; `Results.messagesFor` reports it as data, in a message's `chartFailures`). Derived from
+ * the modules themselves, so a new error class in any of them is in this union, and needs a message
+ * in both languages, the moment it is exported.
  *
  * @since 0.1.0
  * @category models

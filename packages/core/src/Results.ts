@@ -22,7 +22,7 @@ import type { Locale, Workspace } from "./Member.js"
 import * as Messages from "./Messages.js"
 import * as Queries from "./Queries.js"
 import { ReadModel } from "./ReadModel.js"
-import { type ChartPost, renderPng } from "./ResultsChart.js"
+import { type ChartPost, ChartRenderError, renderPng } from "./ResultsChart.js"
 import { contextFor, type PostContext, type Standing } from "./ResultsContext.js"
 
 /**
@@ -290,7 +290,21 @@ export const acceptFollowUp = Effect.fn("Results.acceptFollowUp")(function*(
 })
 
 /**
- * One participant's message: their language, the text, and the chart of each post.
+ * A post's chart that could not be drawn, and why: for logs and bug reports, not for users (the
+ * message still tells the post's numbers in words).
+ *
+ * @since 0.1.0
+ * @category feedback
+ */
+export interface ChartFailure {
+  readonly network: Network
+  readonly error: ChartRenderError
+}
+
+/**
+ * One participant's message: their language, the text, the chart of each post that could be
+ * drawn, and the posts whose chart could not be (`chartFailures`, in post order; empty when every
+ * chart was drawn). A post without engagement figures has no chart and is not a failure.
  *
  * @since 0.1.0
  * @category feedback
@@ -300,6 +314,7 @@ export interface ParticipantMessage {
   readonly locale: Locale
   readonly text: string
   readonly charts: ReadonlyArray<{ readonly network: Network; readonly png: Uint8Array }>
+  readonly chartFailures: ReadonlyArray<ChartFailure>
 }
 
 /** The chart of one post's engagement against the network's recent posts, labelled in `locale`. */
@@ -315,7 +330,9 @@ const chartOf = (
     publishedAt: point.publishedAt,
     value: point.engagement
   }))
-  const own = points.find((point) => point.item === post.context.item)!
+  const own = points.find((point) => point.item === post.context.item)
+  // A context without this post's own point (a hand-made `Feedback`) has nothing to chart.
+  if (own === undefined) return Effect.fail(new ChartRenderError({ stage: "input", detail: "post-without-value" }))
   const median = post.context.engagement._tag === "Ranked" ? post.context.engagement.median : undefined
   return renderPng({
     metric: "engagement",
@@ -328,10 +345,22 @@ const chartOf = (
   })
 }
 
+/** A language's charts: those drawn, and the posts whose chart could not be. */
+interface Charts {
+  readonly charts: ParticipantMessage["charts"]
+  readonly chartFailures: ReadonlyArray<ChartFailure>
+}
+
 /**
  * The feedback as each participant gets it: in their language (their own, else the workspace's),
  * with the numbers, the highlights and the context in plain words, and a chart per post. Charts are
  * rendered once per language.
+ *
+ * A chart is an extra: a post whose chart cannot be drawn (`ChartRenderError`) still gets its
+ * message, with its numbers in words and without that chart, and the failure is in the message's
+ * `chartFailures`, for the caller to log (or to mention). So a chart never fails the call, which
+ * matters because callers run it after `share` has recorded the share. A post without engagement
+ * figures has no chart and no failure. Fails only when the workspace is unknown.
  *
  * @since 0.1.0
  * @category feedback
@@ -344,25 +373,39 @@ export const messagesFor = Effect.fn("Results.messagesFor")(function*(found: Fee
     timeZone: settings.timeZone,
     name: (member) => members.get(member)?.name ?? member
   }
-  const charts = new Map<Locale, ReadonlyArray<{ readonly network: Network; readonly png: Uint8Array }>>()
+  const byLocale = new Map<Locale, Charts>()
+  const chartsIn = (locale: Locale) =>
+    Effect.map(
+      Effect.forEach(found.posts, (post) =>
+        // A post without engagement figures has no chart; the text still tells its numbers.
+        post.context.engagement._tag === "Missing"
+          ? Effect.succeed(undefined)
+          : Effect.either(chartOf(settings, found.titles, post, locale)).pipe(
+            Effect.map((drawn) => ({ network: post.network, drawn }))
+          )),
+      (results): Charts => ({
+        charts: results.flatMap((result) =>
+          result?.drawn._tag === "Right" ? [{ network: result.network, png: result.drawn.right }] : []
+        ),
+        chartFailures: results.flatMap((result) =>
+          result?.drawn._tag === "Left" ? [{ network: result.network, error: result.drawn.left }] : []
+        )
+      })
+    )
   const messages: Array<ParticipantMessage> = []
   for (const participant of found.participants) {
     const locale = Messages.localeFor(settings, members.get(participant.member))
-    if (!charts.has(locale)) {
-      charts.set(
-        locale,
-        (yield* Effect.forEach(found.posts, (post) =>
-          // A post without engagement figures has no chart; the text still tells its numbers.
-          post.context.engagement._tag === "Missing"
-            ? Effect.succeed([])
-            : Effect.map(chartOf(settings, found.titles, post, locale), (png) => [{ network: post.network, png }]))).flat()
-      )
+    let charts = byLocale.get(locale)
+    if (charts === undefined) {
+      charts = yield* chartsIn(locale)
+      byLocale.set(locale, charts)
     }
     messages.push({
       member: participant.member,
       locale,
       text: Messages.messages(locale).results.feedback({ feedback: found, participant }, context),
-      charts: charts.get(locale)!
+      charts: charts.charts,
+      chartFailures: charts.chartFailures
     })
   }
   return messages as ReadonlyArray<ParticipantMessage>

@@ -14,6 +14,7 @@ import { isItemNotification, type Notification } from "../src/Notification.js"
 import { Outbox } from "../src/Outbox.js"
 import * as Queries from "../src/Queries.js"
 import * as Results from "../src/Results.js"
+import { ChartRenderError } from "../src/ResultsChart.js"
 import { body, ids } from "./utils/fixtures.js"
 import { memoryLayer, seedTeam } from "./utils/team.js"
 
@@ -189,6 +190,7 @@ describe("Results: follow-ups and feedback", () => {
       assert.include(nb.text, "Så bra!")
       for (const message of messages) {
         assert.strictEqual(message.charts.length, 1)
+        assert.deepStrictEqual(message.chartFailures, [])
         const png = PNG.sync.read(Buffer.from(message.charts[0]!.png))
         assert.deepStrictEqual([png.width, png.height], [1600, 800])
         const colours = new Set<number>()
@@ -199,5 +201,58 @@ describe("Results: follow-ups and feedback", () => {
       assert.strictEqual(nb.charts[0]!.png, messages.find((message) => message.member === ids.per)!.charts[0]!.png)
       const celebration = yield* Results.celebration(workspace, star)
       for (const name of ["Ola", "Per", "Ingrid", "Siri"]) assert.include(celebration.toLowerCase(), name.toLowerCase())
+    }).pipe(Effect.provide(memoryLayer)))
+
+  it.effect("GIVEN a post whose chart cannot be drawn and one whose chart can WHEN the messages are built THEN every participant still gets the text, the chart that could be drawn, and the failure as data", () =>
+    Effect.gen(function*() {
+      const workspace = yield* seedTeam()
+      const directory = yield* Directory
+      const siri = yield* directory.member(workspace, ids.siri)
+      yield* directory.putMember({ ...siri, locale: "en" } as typeof siri)
+      yield* history(workspace)
+      const star = ItemId.make("star")
+      yield* publish(workspace, star, { reach: 2000, reactions: 1234 })
+      const now = yield* DateTime.now
+      yield* send(workspace, ids.ingrid, ItemCommand.RecordPublication({ network: "linkedin", url: "https://li.example/star", publishedAt: now }), star)
+      yield* send(workspace, ids.ingrid, ItemCommand.RecordResults({ network: "linkedin", capturedAt: now, metrics: { reach: 300, reactions: 21 }, highlights: [] }), star)
+      const shared = yield* Results.share(workspace, ids.ingrid, star, nextId())
+      // The Facebook post's own engagement is not a number, which renderPng refuses at its input check.
+      const found: Results.Feedback = {
+        ...shared,
+        posts: shared.posts.map((post) =>
+          post.network !== "facebook" ? post : {
+            ...post,
+            context: {
+              ...post.context,
+              posts: post.context.posts.map((point) => point.item === star ? { ...point, engagement: Number.NaN } : point)
+            }
+          }
+        )
+      }
+      assert.deepStrictEqual(found.posts.map((post) => [post.network, post.context.engagement._tag]), [
+        ["facebook", "Ranked"],
+        ["linkedin", "ThinHistory"]
+      ])
+
+      const messages = yield* Results.messagesFor(found)
+
+      assert.strictEqual(messages.length, 4)
+      const intact = yield* Results.messagesFor(shared)
+      for (const message of messages) {
+        const before = intact.find((other) => other.member === message.member)!
+        // The text is the text the intact feedback gives: a chart failure takes nothing from it.
+        assert.strictEqual(message.text, before.text)
+        assert.include(message.text, message.locale === "nb" ? "1\u00a0234" : "1,234")
+        assert.deepStrictEqual(message.charts.map((chart) => chart.network), ["linkedin"])
+        // The chart that could be drawn is the one drawn without the failure.
+        const linkedin = before.charts.find((chart) => chart.network === "linkedin")!
+        assert.deepStrictEqual(Buffer.from(message.charts[0]!.png), Buffer.from(linkedin.png))
+        assert.deepStrictEqual(
+          message.chartFailures.map(({ error, network }) => [network, error instanceof ChartRenderError, error.stage, error.detail]),
+          [["facebook", true, "input", "post-without-value"]]
+        )
+        assert.deepStrictEqual(before.charts.map((chart) => chart.network), ["facebook", "linkedin"])
+        assert.deepStrictEqual(before.chartFailures, [])
+      }
     }).pipe(Effect.provide(memoryLayer)))
 })
