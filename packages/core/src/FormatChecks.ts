@@ -12,6 +12,7 @@ import * as internal from "./internal/lix.js"
 import { altTextLength, type NetworkRulesTable, rules as defaultRules, textLength } from "./NetworkRules.js"
 import { PrimerEntryId } from "./Primer.js"
 import { exactOptional } from "./internal/schema.js"
+import { graphemesOf } from "./internal/graphemes.js"
 
 /** An optional field that is either absent or set, never `undefined`: what is stored is what is read. */
 
@@ -209,14 +210,13 @@ const placeholderWords = new Set([
 const fileName = /^[\p{L}\p{N}_ ()-]+\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)$/iu
 const cameraName = /^(?:img|dsc|dscn|dcim|pxl|mvimg|photo|bilde|image|screenshot|skjermbilde)[_ -]?\d/iu
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" })
 
 /** Whether an alt text says nothing: a file name, the URL, a generic word, or too short to describe. */
 const isPlaceholder = (media: Media): boolean => {
   const alt = media.alt.trim()
   const plain = alt.toLowerCase().replace(/[.:!?]+$/u, "").replace(/\s+\d+$/u, "")
   const lastPathPart = media.url.split(/[/?#]/u).filter((part) => part.length > 0).at(-1)
-  return Array.from(graphemes.segment(alt)).length < placeholderMinLength ||
+  return Array.from(graphemesOf(alt)).length < placeholderMinLength ||
     alt === media.url ||
     alt === lastPathPart ||
     fileName.test(alt) ||
@@ -408,7 +408,7 @@ export const check = (body: DraftBody, options: CheckOptions = {}): ReadonlyArra
         severity: "warning",
         media: index,
         primer: "alt-text",
-        measured: { altLength: Array.from(graphemes.segment(media.alt)).length }
+        measured: { altLength: Array.from(graphemesOf(media.alt)).length }
       })
     }
     if (media.kind === "video" && media.durationSeconds === undefined) {

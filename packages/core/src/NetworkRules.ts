@@ -13,6 +13,7 @@
  */
 import type { Network } from "./Draft.js"
 import { findUrls, remoteMentionPattern } from "./internal/lix.js"
+import { graphemesOf } from "./internal/graphemes.js"
 
 /**
  * When the figures in {@link rules} were last checked against the networks' own documentation.
@@ -303,9 +304,8 @@ export const rules: NetworkRulesTable = {
   }
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" })
 
-const graphemeCount = (text: string): number => Array.from(graphemes.segment(text)).length
+const graphemeCount = (text: string): number => Array.from(graphemesOf(text)).length
 
 const emoji = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u
 
@@ -314,7 +314,7 @@ const xLightRanges: ReadonlyArray<readonly [number, number]> = [[0, 4351], [8192
 
 const xWeight = (text: string): number => {
   let weight = 0
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemesOf(text)) {
     if (emoji.test(segment)) {
       weight += 2
       continue

@@ -34,6 +34,7 @@ import type * as vega from "vega"
 import type { TopLevelSpec } from "vega-lite"
 import { type FontMetrics, fontMetrics } from "./internal/chartFont.js"
 import type { Locale } from "./Member.js"
+import { graphemesOf } from "./internal/graphemes.js"
 
 /**
  * The measure a chart shows. `reach` and `engagement` are counts; `engagementRate` is a fraction
@@ -203,11 +204,10 @@ const unwanted = new RegExp(
 /** Text people typed, as one line an SVG can hold. */
 const plain = (text: string): string => text.replace(unwanted, "").replace(/\s+/gu, " ").trim()
 
-const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" })
 
 /** Cuts `text` to `max` user-perceived characters, the last of them "…". */
 const truncate = (text: string, max: number): string => {
-  const parts = Array.from(graphemes.segment(text), (s) => s.segment)
+  const parts = Array.from(graphemesOf(text), (s) => s.segment)
   return parts.length <= max ? text : `${parts.slice(0, max - 1).join("").trimEnd()}…`
 }
 
@@ -515,7 +515,7 @@ const pictograph = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u
  * variation selectors), rather than as boxes; emoji-like symbols it has (☀, ★, ✓) stay.
  */
 const drawable = (font: FontMetrics, text: string): string =>
-  Array.from(graphemes.segment(text), ({ segment }) => segment)
+  Array.from(graphemesOf(text), ({ segment }) => segment)
     .filter((cluster) =>
       Array.from(cluster).every((char) => !pictograph.test(char) || font.has(char.codePointAt(0) ?? 0))
     )

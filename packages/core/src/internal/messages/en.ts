@@ -294,9 +294,11 @@ export const en = (f: Format): Catalogue => {
 
   const postsOn = (name: Network) => `${networkName(name)} posts`
   const lastDays = (days: number) => (days === 1 ? "in the last day" : `in the last ${f.number(days)} days`)
-  const ordinalRules = new Intl.PluralRules("en-GB", { type: "ordinal" })
+  // Made at first use, as the catalogue is built when the module loads.
+  let ordinalRules: Intl.PluralRules | undefined
   const ordinalSuffix = { one: "st", two: "nd", few: "rd", other: "th", zero: "th", many: "th" } as const
-  const ordinal = (value: number) => `${f.number(value)}${ordinalSuffix[ordinalRules.select(value)]}`
+  const ordinal = (value: number) =>
+    `${f.number(value)}${ordinalSuffix[(ordinalRules ??= new Intl.PluralRules("en-GB", { type: "ordinal" })).select(value)]}`
   /** How the post did on one metric, as its subject, its lower-case name and how a value reads. */
   const standingMetric = {
     engagement: { subject: "Engagement", name: "engagement", show: f.number },

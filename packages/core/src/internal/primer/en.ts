@@ -9,7 +9,9 @@ import { lixBandFloors, longWordLetters } from "../lix.js"
 
 type Texts = { readonly [Id in PrimerEntryId]: { readonly title: string; readonly summary: string; readonly body: string } }
 
-const n = new Intl.NumberFormat("en-GB").format
+let numberFormat: Intl.NumberFormat | undefined
+// Made at first use: a number format loads locale data, which a process that never reads the primer should not pay for.
+const n = (value: number): string => (numberFormat ??= new Intl.NumberFormat("en-GB")).format(value)
 const and = (items: ReadonlyArray<string>): string => new Intl.ListFormat("en-GB", { type: "conjunction" }).format(items)
 const list = (lines: ReadonlyArray<string>): string => lines.map((line) => `- ${line}`).join("\n")
 const range = ({ max, min }: Range): string => (min === 0 ? `up to ${n(max)}` : `${n(min)}–${n(max)}`)
