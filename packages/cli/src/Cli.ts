@@ -2,24 +2,43 @@
  * The `dugnad` command tree. Names and flags are the scripting interface: keep them stable.
  */
 import * as Args from "@effect/cli/Args"
+import * as CliConfig from "@effect/cli/CliConfig"
 import * as Command from "@effect/cli/Command"
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import * as Options from "@effect/cli/Options"
 import { type Network, networks } from "@dugnad/core/Draft"
 import { GoalId, ItemId, MeetingId, ObjectionId, SuggestionId } from "@dugnad/core/Ids"
 import { stages } from "@dugnad/core/Item"
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Demo from "./Demo.js"
-import * as Handlers from "./Handlers.js"
+import { completionScript, type Shell, shells } from "./Completions.js"
+import { defaultDatabase, defaultDemoDatabase } from "./Defaults.js"
+import { Rejection } from "./Rejection.js"
+import { localeOfEnvironment, ui } from "./Ui.js"
 import type { Common } from "./Session.js"
+
+// ---------------------------------------------------------------------------------------------
+// The code behind the commands, loaded when one runs: `--help` and usage errors never load the
+// core, the stores or the drivers.
+
+const handlers = <A, E, R>(use: (module: typeof import("./Handlers.js")) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.promise(() => import("./Handlers.js")), use)
+
+const demoModule = <A, E, R>(use: (module: typeof import("./Demo.js")) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.promise(() => import("./Demo.js")), use)
+
+/** A group run without one of its commands (`dugnad review`): a usage error, answered with the group's help. */
+const chooseSubcommand = Effect.fail(
+  new Rejection({ type: "usage", message: ui(localeOfEnvironment()).chooseCommand, exitCode: 2, json: false })
+)
 
 // ---------------------------------------------------------------------------------------------
 // Options every command takes
 
 const common = {
   db: Options.text("db").pipe(Options.withPseudoName("PATH|URL"), 
-    Options.withDescription("The database: a SQLite file, or a postgres:// URL (default: DUGNAD_DB, else ./dugnad.db)."),
+    Options.withDescription(`The database: a SQLite file, or a postgres:// URL (default: DUGNAD_DB, else ${defaultDatabase}).`),
     Options.optional
   ),
   as: Options.text("as").pipe(Options.withPseudoName("HANDLE"), 
@@ -93,7 +112,7 @@ const init = Command.make(
     founderName: Options.text("founder-name").pipe(Options.withPseudoName("NAME"), Options.withDescription("Your name as colleagues see it."))
   },
   (config) =>
-    Handlers.init(
+    handlers((Handlers) => Handlers.init(
       { db: config.db, as: Option.none(), json: config.json, locale: Option.some(config.workspaceLocale) },
       {
         name: config.name,
@@ -102,7 +121,7 @@ const init = Command.make(
         founder: config.founder,
         founderName: config.founderName
       }
-    )
+    ))
 ).pipe(Command.withDescription("Create the workspace in a new database."))
 
 // ---------------------------------------------------------------------------------------------
@@ -124,13 +143,13 @@ const memberAdd = Command.make(
       Options.repeated
     )
   },
-  (config) => Handlers.memberAdd(commonOf(config), config)
+  (config) => handlers((Handlers) => Handlers.memberAdd(commonOf(config), config))
 ).pipe(Command.withDescription("Add a colleague (advisors and managers)."))
 
-const memberList = Command.make("list", { ...common }, (config) => Handlers.memberList(commonOf(config)))
+const memberList = Command.make("list", { ...common }, (config) => handlers((Handlers) => Handlers.memberList(commonOf(config))))
   .pipe(Command.withDescription("List the members."))
 
-const member = Command.make("member", {}, () => Handlers.chooseSubcommand).pipe(
+const member = Command.make("member", {}, () => chooseSubcommand).pipe(
   Command.withDescription("Members of the workspace."),
   Command.withSubcommands([memberAdd, memberList])
 )
@@ -142,13 +161,13 @@ const goalAdd = Command.make(
     title: Args.text({ name: "TITLE" }).pipe(Args.withDescription("The goal.")),
     description: Options.text("description").pipe(Options.withPseudoName("TEXT"), Options.optional)
   },
-  (config) => Handlers.goalAdd(commonOf(config), config)
+  (config) => handlers((Handlers) => Handlers.goalAdd(commonOf(config), config))
 ).pipe(Command.withDescription("Register an organisation goal (advisors and managers)."))
 
-const goalList = Command.make("list", { ...common }, (config) => Handlers.goalList(commonOf(config)))
+const goalList = Command.make("list", { ...common }, (config) => handlers((Handlers) => Handlers.goalList(commonOf(config))))
   .pipe(Command.withDescription("List the goals."))
 
-const goal = Command.make("goal", {}, () => Handlers.chooseSubcommand).pipe(
+const goal = Command.make("goal", {}, () => chooseSubcommand).pipe(
   Command.withDescription("The organisation's goals."),
   Command.withSubcommands([goalAdd, goalList])
 )
@@ -171,14 +190,14 @@ const ideaSubmit = Command.make(
     meeting: Options.text("meeting").pipe(Options.withPseudoName("MEETING"), Options.withDescription("The idea meeting it was brought to."), Options.optional)
   },
   (config) =>
-    Handlers.ideaSubmit(commonOf(config), {
+    handlers((Handlers) => Handlers.ideaSubmit(commonOf(config), {
       title: config.title,
       pitch: config.pitch,
       goals: config.goals.map(goalId),
       department: config.department,
       concerns: config.concerns,
       meeting: Option.getOrUndefined(Option.map(config.meeting, (id) => MeetingId.make(id.trim())))
-    })
+    }))
 ).pipe(Command.withDescription("Submit an idea (anyone)."))
 
 const triage = (name: "accept" | "park" | "revive" | "decline", description: string) =>
@@ -192,7 +211,7 @@ const triage = (name: "accept" | "park" | "revive" | "decline", description: str
         Options.optional
       )
     },
-    (config) => Handlers.triage(commonOf(config), name, config.item, config.reason)
+    (config) => handlers((Handlers) => Handlers.triage(commonOf(config), name, config.item, config.reason))
   ).pipe(Command.withDescription(description))
 
 const ideaAccept = triage("accept", "Take the idea on and start a draft (advisors).")
@@ -200,7 +219,7 @@ const ideaPark = triage("park", "Park the idea for now, with a reason (advisors)
 const ideaRevive = triage("revive", "Bring a parked idea back (advisors).")
 const ideaDecline = triage("decline", "Decline the idea with a kind reason (advisors).")
 
-const idea = Command.make("idea", {}, () => Handlers.chooseSubcommand).pipe(
+const idea = Command.make("idea", {}, () => chooseSubcommand).pipe(
   Command.withDescription("Ideas: submit, and triage (advisors)."),
   Command.withSubcommands([ideaSubmit, ideaAccept, ideaPark, ideaRevive, ideaDecline])
 )
@@ -235,16 +254,16 @@ const draftWrite = Command.make(
     )
   },
   (config) =>
-    Handlers.draftWrite(commonOf(config), {
+    handlers((Handlers) => Handlers.draftWrite(commonOf(config), {
       item: config.item,
       text: config.text._tag === "Left" ? config.text.left : config.text.right[1],
       networks: config.networks,
       media: config.media,
       kind: config.kind
-    })
+    }))
 ).pipe(Command.withDescription("Write the draft, or a new revision of it (advisors)."))
 
-const draft = Command.make("draft", {}, () => Handlers.chooseSubcommand).pipe(
+const draft = Command.make("draft", {}, () => chooseSubcommand).pipe(
   Command.withDescription("The draft."),
   Command.withSubcommands([draftWrite])
 )
@@ -266,7 +285,7 @@ const reviewRequest = Command.make(
       Options.optional
     )
   },
-  (config) => Handlers.reviewRequest(commonOf(config), config.item, config.reviewers, config.due)
+  (config) => handlers((Handlers) => Handlers.reviewRequest(commonOf(config), config.item, config.reviewers, config.due))
 ).pipe(Command.withDescription("Send the draft to the people concerned (advisors)."))
 
 const reviewApprove = Command.make(
@@ -279,7 +298,7 @@ const reviewApprove = Command.make(
       Options.optional
     )
   },
-  (config) => Handlers.reviewApprove(commonOf(config), config.item, config.revision)
+  (config) => handlers((Handlers) => Handlers.reviewApprove(commonOf(config), config.item, config.revision))
 ).pipe(Command.withDescription("Approve the facts (expert reviewers)."))
 
 const reviewObject = Command.make(
@@ -290,7 +309,7 @@ const reviewObject = Command.make(
     claim: Options.text("claim").pipe(Options.withPseudoName("TEXT"), Options.withDescription("What is wrong.")),
     correction: Options.text("correction").pipe(Options.withPseudoName("TEXT"), Options.withDescription("What is right."))
   },
-  (config) => Handlers.reviewObject(commonOf(config), config.item, config.claim, config.correction)
+  (config) => handlers((Handlers) => Handlers.reviewObject(commonOf(config), config.item, config.claim, config.correction))
 ).pipe(Command.withDescription("Raise a fact objection on the latest revision (expert reviewers): it blocks approval."))
 
 const reviewResolve = Command.make(
@@ -301,7 +320,7 @@ const reviewResolve = Command.make(
     objection: objectionArg,
     note: Options.text("note").pipe(Options.withPseudoName("TEXT"), Options.optional)
   },
-  (config) => Handlers.reviewResolve(commonOf(config), config.item, config.objection, config.note)
+  (config) => handlers((Handlers) => Handlers.reviewResolve(commonOf(config), config.item, config.objection, config.note))
 ).pipe(Command.withDescription("Resolve your own fact objection (only the expert who raised it)."))
 
 const reviewSuggest = Command.make(
@@ -311,7 +330,7 @@ const reviewSuggest = Command.make(
     item: itemArg,
     note: Options.text("note").pipe(Options.withPseudoName("TEXT"), Options.withDescription("The format change you suggest."))
   },
-  (config) => Handlers.reviewSuggest(commonOf(config), config.item, config.note)
+  (config) => handlers((Handlers) => Handlers.reviewSuggest(commonOf(config), config.item, config.note))
 ).pipe(Command.withDescription("Suggest a format change on the latest revision (reviewers)."))
 
 const reviewDecide = Command.make(
@@ -325,10 +344,10 @@ const reviewDecide = Command.make(
     reason: Options.text("reason").pipe(Options.withPseudoName("TEXT"), Options.withDescription("Why: the suggester is told."))
   },
   (config) =>
-    Handlers.reviewDecide(commonOf(config), config.item, config.suggestion, config.accept, config.decline, config.reason)
+    handlers((Handlers) => Handlers.reviewDecide(commonOf(config), config.item, config.suggestion, config.accept, config.decline, config.reason))
 ).pipe(Command.withDescription("Decide a format suggestion, with a reason (advisors)."))
 
-const review = Command.make("review", {}, () => Handlers.chooseSubcommand).pipe(
+const review = Command.make("review", {}, () => chooseSubcommand).pipe(
   Command.withDescription("The review: facts (experts' veto) and format (the advisor decides)."),
   Command.withSubcommands([reviewRequest, reviewApprove, reviewObject, reviewResolve, reviewSuggest, reviewDecide])
 )
@@ -339,19 +358,19 @@ const review = Command.make("review", {}, () => Handlers.chooseSubcommand).pipe(
 const comment = Command.make(
   "comment",
   { ...common, item: itemArg, text: Args.text({ name: "TEXT" }) },
-  (config) => Handlers.comment(commonOf(config), config.item, config.text)
+  (config) => handlers((Handlers) => Handlers.comment(commonOf(config), config.item, config.text))
 ).pipe(Command.withDescription("Comment on an item (anyone; never blocks)."))
 
 const approve = Command.make(
   "approve",
   { ...common, item: itemArg },
-  (config) => Handlers.approve(commonOf(config), config.item)
+  (config) => handlers((Handlers) => Handlers.approve(commonOf(config), config.item))
 ).pipe(Command.withDescription("Approve the latest revision for publication (advisors)."))
 
 const withdraw = Command.make(
   "withdraw",
   { ...common, item: itemArg, reason: Options.text("reason").pipe(Options.withPseudoName("TEXT"), Options.withDescription("Why.")) },
-  (config) => Handlers.withdraw(commonOf(config), config.item, config.reason)
+  (config) => handlers((Handlers) => Handlers.withdraw(commonOf(config), config.item, config.reason))
 ).pipe(Command.withDescription("Withdraw an item before publication."))
 
 const publish = Command.make(
@@ -366,13 +385,13 @@ const publish = Command.make(
       Options.optional
     )
   },
-  (config) => Handlers.publish(commonOf(config), config.item, config.network, config.url, config.at)
+  (config) => handlers((Handlers) => Handlers.publish(commonOf(config), config.item, config.network, config.url, config.at))
 ).pipe(Command.withDescription("Record a publication on one network (advisors)."))
 
 // ---------------------------------------------------------------------------------------------
 // show, board
 
-const show = Command.make("show", { ...common, item: itemArg }, (config) => Handlers.show(commonOf(config), config.item))
+const show = Command.make("show", { ...common, item: itemArg }, (config) => handlers((Handlers) => Handlers.show(commonOf(config), config.item)))
   .pipe(Command.withDescription("An item: its stage, current draft, reviews and timeline."))
 
 const board = Command.make(
@@ -385,7 +404,7 @@ const board = Command.make(
       Options.optional
     )
   },
-  (config) => Handlers.board(commonOf(config), config.goal, config.state)
+  (config) => handlers((Handlers) => Handlers.board(commonOf(config), config.goal, config.state))
 ).pipe(Command.withDescription("Every item by stage."))
 
 const count = (name: string, description: string) =>
@@ -412,7 +431,7 @@ const resultsRecord = Command.make(
     )
   },
   (config) =>
-    Handlers.resultsRecord(commonOf(config), config.item, {
+    handlers((Handlers) => Handlers.resultsRecord(commonOf(config), config.item, {
       network: config.network,
       metrics: {
         reach: config.reach,
@@ -425,7 +444,7 @@ const resultsRecord = Command.make(
         videoViews: config.views
       },
       highlights: config.highlights
-    })
+    }))
 ).pipe(Command.withDescription("Record a post's numbers by hand (advisors)."))
 
 const resultsImport = Command.make(
@@ -437,7 +456,7 @@ const resultsImport = Command.make(
       Options.withDescription("meta (Meta Business Suite: Facebook or Instagram, told apart by the columns) or linkedin.")
     )
   },
-  (config) => Handlers.resultsImport(commonOf(config), config.file[0], config.file[1], config.format)
+  (config) => handlers((Handlers) => Handlers.resultsImport(commonOf(config), config.file[0], config.file[1], config.format))
 ).pipe(Command.withDescription("Import results from a network's CSV export, matched by post id or link (advisors)."))
 
 const resultsShare = Command.make(
@@ -451,10 +470,10 @@ const resultsShare = Command.make(
       Options.optional
     )
   },
-  (config) => Handlers.resultsShare(commonOf(config), config.item, config.chart)
+  (config) => handlers((Handlers) => Handlers.resultsShare(commonOf(config), config.item, config.chart))
 ).pipe(Command.withDescription("Share the results with everyone who helped, in context; marks a success (advisors)."))
 
-const results = Command.make("results", {}, () => Handlers.chooseSubcommand).pipe(
+const results = Command.make("results", {}, () => chooseSubcommand).pipe(
   Command.withDescription("Results of published posts."),
   Command.withSubcommands([resultsRecord, resultsImport, resultsShare])
 )
@@ -475,13 +494,13 @@ const reportCommand = (kind: "goals" | "people", description: string) =>
         Options.optional
       )
     },
-    (config) => Handlers.report(commonOf(config), kind, config.from, config.to)
+    (config) => handlers((Handlers) => Handlers.report(commonOf(config), kind, config.from, config.to))
   ).pipe(Command.withDescription(description))
 
 const reportGoals = reportCommand("goals", "What social media did for each goal: ideas, posts, reach, engagement, best posts.")
 const reportPeople = reportCommand("people", "Who took part: ideas, reviews and posts per person and department.")
 
-const report = Command.make("report", {}, () => Handlers.chooseSubcommand).pipe(
+const report = Command.make("report", {}, () => chooseSubcommand).pipe(
   Command.withDescription("Reports for a period."),
   Command.withSubcommands([reportGoals, reportPeople])
 )
@@ -526,7 +545,7 @@ const meetingSchedule = Command.make(
       Options.repeated
     )
   },
-  (config) => Handlers.meetingSchedule(commonOf(config), config)
+  (config) => handlers((Handlers) => Handlers.meetingSchedule(commonOf(config), config))
 ).pipe(Command.withDescription("Schedule the recurring idea meeting (advisors and managers)."))
 
 const meetingNext = Command.make(
@@ -536,7 +555,7 @@ const meetingNext = Command.make(
     meeting: meetingArg,
     count: Options.integer("count").pipe(Options.withPseudoName("N"), Options.withDefault(1))
   },
-  (config) => Handlers.meetingNext(commonOf(config), config.meeting, config.count)
+  (config) => handlers((Handlers) => Handlers.meetingNext(commonOf(config), config.meeting, config.count))
 ).pipe(Command.withDescription("The next meeting(s), with the reminder the next one will carry."))
 
 const meetingSummary = Command.make(
@@ -550,7 +569,7 @@ const meetingSummary = Command.make(
       Options.optional
     )
   },
-  (config) => Handlers.meetingSummary(commonOf(config), config.meeting, config.occurrence)
+  (config) => handlers((Handlers) => Handlers.meetingSummary(commonOf(config), config.meeting, config.occurrence))
 ).pipe(Command.withDescription("A meeting's summary: its ideas, who came, next steps."))
 
 const meetingIcs = Command.make(
@@ -560,15 +579,15 @@ const meetingIcs = Command.make(
     meeting: meetingArg,
     out: Options.text("out").pipe(Options.withPseudoName("FILE"), Options.optional)
   },
-  (config) => Handlers.meetingIcs(commonOf(config), config.meeting, config.out)
+  (config) => handlers((Handlers) => Handlers.meetingIcs(commonOf(config), config.meeting, config.out))
 ).pipe(Command.withDescription("The series as an iCalendar (.ics) file, for any calendar."))
 
-const meeting = Command.make("meeting", {}, () => Handlers.chooseSubcommand).pipe(
+const meeting = Command.make("meeting", {}, () => chooseSubcommand).pipe(
   Command.withDescription("The recurring idea meeting."),
   Command.withSubcommands([meetingSchedule, meetingNext, meetingSummary, meetingIcs])
 )
 
-const checks = Command.make("checks", { ...common, item: itemArg }, (config) => Handlers.checks(commonOf(config), config.item))
+const checks = Command.make("checks", { ...common, item: itemArg }, (config) => handlers((Handlers) => Handlers.checks(commonOf(config), config.item)))
   .pipe(Command.withDescription("The format checks of the latest revision, each citing the primer."))
 
 const primer = Command.make(
@@ -580,7 +599,7 @@ const primer = Command.make(
       Args.optional
     )
   },
-  (config) => Handlers.primer(commonOf(config), config.network)
+  (config) => handlers((Handlers) => Handlers.primer(commonOf(config), config.network))
 ).pipe(Command.withDescription("How social media works: the primer, per network."))
 
 const demo = Command.make(
@@ -588,17 +607,31 @@ const demo = Command.make(
   {
     db: Options.text("db").pipe(
       Options.withPseudoName("PATH"),
-      Options.withDescription(`A new SQLite file to play the demo in (default: ${Demo.defaultDemoDatabase}); refused if it holds anything.`),
+      Options.withDescription(`A new SQLite file to play the demo in (default: ${defaultDemoDatabase}); refused if it holds anything.`),
       Options.optional
     ),
     locale: common.locale
   },
-  (config) => Demo.demo({ db: config.db, locale: config.locale })
+  (config) => demoModule((Demo) => Demo.demo({ db: config.db, locale: config.locale }))
 ).pipe(Command.withDescription("Play the whole process once with five colleagues, on a new database: start here."))
 
 // ---------------------------------------------------------------------------------------------
 
-export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand).pipe(
+// ---------------------------------------------------------------------------------------------
+// completions
+
+const completions = Command.make(
+  "completions",
+  {
+    shell: Args.choice(shells.map((shell): [string, Shell] => [shell, shell]), { name: "SHELL" }).pipe(
+      Args.withDescription("bash, zsh or fish.")
+    )
+  },
+  // `dugnad` is read when the command runs: it contains this command.
+  ({ shell }): Effect.Effect<void> => Effect.sync(() => void process.stdout.write(completionScript(shell, dugnad)))
+).pipe(Command.withDescription("Print the completion script for your shell (see the README)."))
+
+export const dugnad = Command.make("dugnad", {}, () => chooseSubcommand).pipe(
   Command.withDescription("Social-media content made together: ideas from anyone, the experts' veto on facts, the advisor's say on format."),
   Command.withSubcommands([
     demo,
@@ -618,7 +651,8 @@ export const dugnad = Command.make("dugnad", {}, () => Handlers.chooseSubcommand
     report,
     meeting,
     checks,
-    primer
+    primer,
+    completions
   ])
 )
 
@@ -666,8 +700,22 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["meeting", "ics"], meetingIcs],
   [["meeting"], meeting],
   [["checks"], checks],
-  [["primer"], primer]
+  [["primer"], primer],
+  [["completions"], completions]
 ]
 
 /** The groups of commands: a usage error on one shows its list of commands. */
 export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results", "report", "meeting"])
+
+/** The package's version, put in by the build (tsup `define`). */
+const version = process.env.DUGNAD_CLI_VERSION ?? "0.0.0"
+
+/** @effect/cli's settings: its built-in options (--wizard, --log-level, --completions) stay out of the help. */
+export const cliConfig = CliConfig.make({ showBuiltIns: false })
+
+/** Runs a command line, shaped as `process.argv` (node, the script, then the arguments). */
+export const main = (argv: ReadonlyArray<string>) =>
+  Effect.suspend(() => Command.run(dugnad, { name: "dugnad", version, executable: "dugnad" })(argv)).pipe(
+    Effect.provide(NodeContext.layer),
+    Effect.provide(CliConfig.layer(cliConfig))
+  )

@@ -25,12 +25,11 @@ import * as Option from "effect/Option"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { type DemoText, demoText, type EarlierPost, type Idea } from "./DemoText.js"
-import { Rejection } from "./Run.js"
+import { defaultDemoDatabase } from "./Defaults.js"
+import { Rejection } from "./Rejection.js"
 import { type Location, storeLayer } from "./Session.js"
 import { bold, cyan, dim, green, yellow } from "./Ui.js"
 
-/** Where the demo writes when `--db` is not given: a file of its own, never the real `./dugnad.db`. */
-export const defaultDemoDatabase = "./dugnad-demo.db"
 
 /** The chart's file: next to the database, named after it (`dugnad-demo.db` → `dugnad-demo-chart.png`). */
 export const chartFileOf = (database: string): string => {

@@ -39,11 +39,11 @@ import {
   type Output,
   parseTime,
   print,
-  Rejection,
   run,
   send,
   stageName
 } from "./Run.js"
+import { Rejection } from "./Rejection.js"
 import {
   actorOf,
   CliError,
@@ -57,11 +57,6 @@ import {
 import { bold, cyan, dim, green, red, ui, yellow } from "./Ui.js"
 
 const usage = (message: string) => new CliError({ code: "usage", exitCode: 2, message })
-
-/** A parent command (`dugnad review`) run without a subcommand: a usage error. */
-export const chooseSubcommand = Effect.fail(
-  new Rejection({ type: "usage", message: "Choose a command.", exitCode: 2, json: false })
-)
 
 // ---------------------------------------------------------------------------------------------
 // JSON shapes of people and goals
@@ -155,10 +150,11 @@ export const init = (common: Common, input: InitInput) => {
     Effect.tapError(() =>
       isNewFile && location._tag === "Sqlite" ? removeDatabase(location.filename) : Effect.void
     ),
-    Effect.flatMap(({ founder, workspace }) =>
+    Effect.flatMap(({ founder, workspace }) => Effect.map(describeLocation(location), (where) => ({ founder, workspace, where }))),
+    Effect.flatMap(({ founder, where, workspace }) =>
       print({
         text: [
-          words.created(bold(workspace.name), describeLocation(location)),
+          words.created(bold(workspace.name), where),
           `  ${workspace.id} · ${workspace.locale} · ${workspace.timeZone}`,
           `  @${founder.handle} (${Messages.messages(locale).role.advisor})`
         ],

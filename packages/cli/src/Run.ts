@@ -9,7 +9,6 @@ import type { ItemCommand } from "@dugnad/core/ItemCommand"
 import type { Locale } from "@dugnad/core/Member"
 import * as Messages from "@dugnad/core/Messages"
 import * as Queries from "@dugnad/core/Queries"
-import * as Data from "effect/Data"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
@@ -25,6 +24,7 @@ import {
   type Session,
   storeLayer
 } from "./Session.js"
+import { Rejection } from "./Rejection.js"
 import { bold, dim, ui } from "./Ui.js"
 
 /** What a command prints: lines of text, or one JSON value. */
@@ -33,16 +33,6 @@ export interface Output {
   readonly json: unknown
 }
 
-/**
- * A command that did not go through, already worded. `exitCode` 1 is a refusal (the domain's or
- * the CLI's), 2 a usage error.
- */
-export class Rejection extends Data.TaggedError("Rejection")<{
-  readonly type: string
-  readonly message: string
-  readonly exitCode: 1 | 2
-  readonly json: boolean
-}> {}
 
 const isDugnadError = (error: unknown): error is Messages.DugnadError =>
   typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" &&

@@ -53,6 +53,7 @@ export interface Ui {
   readonly workspaceExists: (name: string, id: string) => string
   readonly asRequired: string
   readonly usageHint: (command: string) => string
+  readonly chooseCommand: string
   readonly unexpected: string
   /** The progress line of `results import` (`done` of `total` rows). */
   readonly importing: (done: number, total: number) => string
@@ -61,11 +62,21 @@ export interface Ui {
 /** `done` of `total` as a whole per cent, rounded down: 100 % only when every row is done. */
 const share = (done: number, total: number): number => (total === 0 ? 1 : Math.floor((done * 100) / total) / 100)
 
-/** A count and a per cent as the language writes them (`1 200`, `24 %` in nb; `1,200`, `24%` in en). */
+/**
+ * A count and a per cent as the language writes them (`1 200`, `24 %` in nb; `1,200`, `24%` in en).
+ * The formatters are made at first use: loading a locale's data costs every command's start-up.
+ */
 const numbers = (tag: string) => {
-  const count = new Intl.NumberFormat(tag)
-  const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 })
-  return { count: (value: number) => count.format(value), percent: (done: number, total: number) => percent.format(share(done, total)) }
+  let formats: { readonly count: Intl.NumberFormat; readonly percent: Intl.NumberFormat } | undefined
+  const made = () =>
+    formats ??= {
+      count: new Intl.NumberFormat(tag),
+      percent: new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 })
+    }
+  return {
+    count: (value: number) => made().count.format(value),
+    percent: (done: number, total: number) => made().percent.format(share(done, total))
+  }
 }
 const enNumbers = numbers("en-GB")
 const nbNumbers = numbers("nb-NO")
@@ -125,6 +136,7 @@ const en: Ui = {
   workspaceExists: (name, id) => `This database already has a workspace: ${name} (${id}). The CLI keeps one workspace per database.`,
   asRequired: "Say who you are: --as HANDLE (or set DUGNAD_AS).",
   usageHint: (command) => `See “${command} --help”.`,
+  chooseCommand: "Choose a command.",
   unexpected: "Something unexpected went wrong. Nothing was changed by this command.",
   importing: (done, total) =>
     `Importing: ${enNumbers.count(done)} / ${enNumbers.count(total)} row${total === 1 ? "" : "s"} (${enNumbers.percent(done, total)})`
@@ -185,12 +197,26 @@ const nb: Ui = {
   workspaceExists: (name, id) => `Databasen har allerede et arbeidsområde: ${name} (${id}). CLI-en har ett arbeidsområde per database.`,
   asRequired: "Si hvem du er: --as BRUKERNAVN (eller sett DUGNAD_AS).",
   usageHint: (command) => `Se «${command} --help».`,
+  chooseCommand: "Velg en kommando.",
   unexpected: "Noe uventet gikk galt. Kommandoen endret ingenting.",
   importing: (done, total) =>
     `Importerer: ${nbNumbers.count(done)} / ${nbNumbers.count(total)} ${total === 1 ? "rad" : "rader"} (${nbNumbers.percent(done, total)})`
 }
 
 export const ui = (locale: Locale): Ui => (locale === "nb" ? nb : en)
+
+/**
+ * The language for what is said before any workspace is read (usage errors, a crash): `--locale`
+ * if given, else Norwegian when the environment's language is Norwegian (`LC_ALL`, `LC_MESSAGES`,
+ * `LANG`: nb, nn or no), else English.
+ */
+export const localeOfEnvironment = (argv: ReadonlyArray<string> = process.argv): Locale => {
+  const given = argv.indexOf("--locale")
+  const option = given >= 0 ? argv[given + 1] : argv.find((arg) => arg.startsWith("--locale="))?.slice(9)
+  if (option === "nb" || option === "en") return option
+  const language = process.env["LC_ALL"] || process.env["LC_MESSAGES"] || process.env["LANG"] || ""
+  return /^(nb|nn|no)([_.@-]|$)/i.test(language) ? "nb" : "en"
+}
 
 /** Whether to colour output: only on a terminal, never with `NO_COLOR` (or `--json`). */
 export const colourEnabled = (stream: NodeJS.WriteStream): boolean =>
@@ -205,6 +231,16 @@ export const green = paint(32)
 export const yellow = paint(33)
 export const red = paint(31)
 export const cyan = paint(36)
+
+/** A reader that stops early (`dugnad board | head -1`) is not an error: the command ends quietly. */
+export const endQuietlyOnClosedPipe = (): void => {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0)
+      throw error
+    })
+  }
+}
 
 /** Removes ANSI escape sequences (help text from @effect/cli when colour is off). */
 // eslint-disable-next-line no-control-regex

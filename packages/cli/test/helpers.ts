@@ -1,6 +1,7 @@
 /**
- * Runs the BUILT `dugnad` binary (packages/cli/dist/bin.js) as a subprocess. The tests build
- * nothing: `npm install` at the root builds every workspace (`prepare` → `build`).
+ * Runs the BUILT `dugnad` binary as a subprocess, through the launcher npm links
+ * (packages/cli/bin/dugnad.cjs → dist/launch.cjs → dist/cli.cjs). The tests build nothing:
+ * `npm install` at the root builds every workspace (`prepare` → `build`).
  */
 import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -8,11 +9,23 @@ import { createRequire } from "node:module"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
-export const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/bin.js")
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+
+/** The launcher, as npm links it. */
+export const bin = path.join(packageDir, "bin", "dugnad.cjs")
+
+/** The built CLI bundle and what the build made beside it. */
+export const dist = {
+  cli: path.join(packageDir, "dist", "cli.cjs"),
+  launch: path.join(packageDir, "dist", "launch.cjs"),
+  help: path.join(packageDir, "dist", "help.json")
+}
 
 export const assertBuilt = () => {
-  if (!fs.existsSync(bin)) {
-    throw new Error(`${bin} is missing: build the CLI first (npm run build at the repository root)`)
+  for (const file of Object.values(dist)) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`${file} is missing: build the CLI first (npm run build at the repository root)`)
+    }
   }
 }
 
