@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -78,8 +79,11 @@ export default defineConfig((overrides) => {
       }
     },
     onSuccess: async () => {
+      // The bundle's build id, which names it in its code cache (see src/CodeCache.ts).
+      const bundle = fileURLToPath(new URL("cli.cjs", outDir))
+      appendFileSync(bundle, `\n//# build-id=${createHash("sha256").update(readFileSync(bundle)).digest("hex").slice(0, 32)}\n`)
       // The help of every command, rendered by the CLI just built.
-      const cli = createRequire(import.meta.url)(fileURLToPath(new URL("cli.cjs", outDir))) as typeof import("./src/Main.js")
+      const cli = createRequire(import.meta.url)(bundle) as typeof import("./src/Main.js")
       writeFileSync(new URL("help.json", outDir), JSON.stringify(await cli.renderHelpTexts()))
       // The code cache: one command run by a new process, as a user runs it, on a scratch database.
       const scratch = mkdtempSync(path.join(os.tmpdir(), "dugnad-build-"))

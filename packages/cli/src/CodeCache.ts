@@ -4,10 +4,12 @@
  * left once the CLI loads its code lazily. (Node 22's `module.enableCompileCache()` does this for
  * every module; Node 20, which Dugnad supports, has only `vm.Script`'s `cachedData`.)
  *
- * The cache file starts with a line naming the size and modification time of the bundle it was
- * made from: V8 itself only checks the source's length, so a cache of an earlier build of the same
- * length would otherwise be taken. A missing, stale or rejected cache (another Node version) costs
- * one slower start: the cache is written anew when that process ends, if the folder is writable.
+ * The cache file starts with a line naming the bundle it was made from: its build id (a last line
+ * `//# build-id=…` the build appends, a hash of the content, which survives npm setting every
+ * file's time), else its size and modification time. V8 itself only checks the source's length,
+ * so a cache of an earlier build of the same length would otherwise be taken. A missing, stale or
+ * rejected cache (another Node version, other V8 flags) costs one slower start: the cache is
+ * written anew when that process ends, if the folder is writable.
  */
 import * as fs from "node:fs"
 import Module from "node:module"
@@ -25,19 +27,24 @@ export interface Loaded<Exports> {
 /** Where a bundle's cache lives: beside it. */
 export const cacheFileOf = (bundle: string): string => `${bundle}.cache`
 
-const stamp = (bundle: string): string => {
+const buildIdLine = /\n\/\/# build-id=([0-9a-f]+)\n?$/
+
+/** The line naming a bundle, from its source: its build id, else its size and modification time. */
+export const identityOf = (bundle: string, source: string): string => {
+  const id = buildIdLine.exec(source.slice(-200))?.[1]
+  if (id !== undefined) return `build-id=${id}\n`
   const stat = fs.statSync(bundle)
   return `${stat.size}:${stat.mtimeMs}\n`
 }
 
-const readCache = (bundle: string): Buffer | undefined => {
+const readCache = (bundle: string, identity: string): Buffer | undefined => {
   let data: Buffer
   try {
     data = fs.readFileSync(cacheFileOf(bundle))
   } catch {
     return undefined
   }
-  const expected = Buffer.from(stamp(bundle))
+  const expected = Buffer.from(identity)
   return data.subarray(0, expected.length).equals(expected) ? data.subarray(expected.length) : undefined
 }
 
@@ -50,7 +57,8 @@ export const writeCodeCache = (bundle: string, script: vm.Script): boolean => {
   const target = cacheFileOf(bundle)
   const temporary = `${target}.${process.pid}.tmp`
   try {
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(stamp(bundle)), script.createCachedData()]))
+    const identity = identityOf(bundle, fs.readFileSync(bundle, "utf8"))
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(identity), script.createCachedData()]))
     fs.renameSync(temporary, target)
     return true
   } catch {
@@ -69,8 +77,9 @@ export const loadWithCodeCache = <Exports>(
   options: { readonly writeOnExit?: boolean } = {}
 ): Loaded<Exports> => {
   const filename = path.resolve(bundle)
-  const cachedData = readCache(filename)
-  const script = new vm.Script(Module.wrap(fs.readFileSync(filename, "utf8")), {
+  const source = fs.readFileSync(filename, "utf8")
+  const cachedData = readCache(filename, identityOf(filename, source))
+  const script = new vm.Script(Module.wrap(source), {
     filename,
     ...(cachedData === undefined ? {} : { cachedData })
   })

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@effect/vitest"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import { cacheFileOf, loadWithCodeCache, writeCodeCache } from "../src/CodeCache.js"
+import { cacheFileOf, identityOf, loadWithCodeCache, writeCodeCache } from "../src/CodeCache.js"
 
 let directory: string
 let bundle: string
@@ -45,9 +45,19 @@ describe("CodeCache", () => {
     expect(second.exports.answer).toBe(42)
   })
 
+  it("GIVEN a bundle with a build id WHEN its files get new times (as npm sets them) THEN the cache is still taken; a new id is not", () => {
+    fs.appendFileSync(bundle, "\n//# build-id=0123abcd\n")
+    const first = loadWithCodeCache<{ answer: number }>(bundle, { writeOnExit: false })
+    writeCodeCache(bundle, first.script)
+    fs.utimesSync(bundle, new Date(0), new Date(500_000_000_000))
+    expect(loadWithCodeCache(bundle, { writeOnExit: false }).cached).toBe(true)
+    fs.writeFileSync(bundle, fs.readFileSync(bundle, "utf8").replace("0123abcd", "4567cdef"))
+    expect(loadWithCodeCache(bundle, { writeOnExit: false }).cached).toBe(false)
+  })
+
   it("GIVEN a cache file that is not a V8 cache WHEN loaded THEN V8 rejects it and the bundle still runs", () => {
-    const stat = fs.statSync(bundle)
-    fs.writeFileSync(cacheFileOf(bundle), Buffer.concat([Buffer.from(`${stat.size}:${stat.mtimeMs}\n`), Buffer.from("not a cache")]))
+    const identity = identityOf(bundle, fs.readFileSync(bundle, "utf8"))
+    fs.writeFileSync(cacheFileOf(bundle), Buffer.concat([Buffer.from(identity), Buffer.from("not a cache")]))
     const loaded = loadWithCodeCache<{ answer: number }>(bundle, { writeOnExit: false })
     expect(loaded.cached).toBe(false)
     expect(loaded.exports.answer).toBe(41)
