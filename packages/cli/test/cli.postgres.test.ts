@@ -127,7 +127,13 @@ describe.skipIf(!available)("dugnad on a PostgreSQL database with several worksp
   beforeAll(async () => {
     assertBuilt()
     await withAdmin((client) => client.query(`CREATE DATABASE ${sharedDatabase}`))
+  })
 
+  afterAll(async () => {
+    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${sharedDatabase} WITH (FORCE)`))
+  })
+
+  beforeAll(async () => {
     // The first through the CLI, with the password in --db ...
     const init = dugnad(["init", "--name", "Kystverket", "--locale", "en", "--founder", "ingrid", "--founder-name", "Ingrid", "--db", sharedUrl, "--json"])
     outputs.push(init)
@@ -142,10 +148,6 @@ describe.skipIf(!available)("dugnad on a PostgreSQL database with several worksp
     )
     second = { id: created.workspace.id, founder: created.founder.handle }
     expect(second.id).not.toBe(first.id)
-  })
-
-  afterAll(async () => {
-    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${sharedDatabase} WITH (FORCE)`))
   })
 
   it("GIVEN two workspaces WHEN a command runs without DUGNAD_WORKSPACE THEN exit 1 listing both, and nothing is written", async () => {
