@@ -64,7 +64,7 @@ const commonOf = (config: Common): Common => ({
 
 const nonEmpty = (what: string) => (text: string) =>
   text.trim() === ""
-    ? Effect.fail(HelpDoc.p(`${what} must not be empty: give its id.`))
+    ? Effect.fail(HelpDoc.p(ui(localeOfEnvironment()).emptyId(what)))
     : Effect.succeed(text.trim())
 
 const itemArg = Args.text({ name: "ITEM" }).pipe(

@@ -317,6 +317,11 @@ const story = (location: Location & { readonly _tag: "Sqlite" }, locale: Locale)
       yield* Effect.sync(() => fs.writeFileSync(chartFile, chart.png))
       yield* line(`  ${text.chart(words.network[chart.network], chartFile)}`)
     }
+    // A chart that could not be drawn is said, not silently missing (the message has the numbers).
+    for (const failure of messages[0]?.chartFailures ?? []) {
+      yield* line(`  ${yellow(text.chartFailed(words.network[failure.network]))}`)
+      yield* line(`    ${Messages.errorMessage(locale, failure.error, context)}`)
+    }
 
     // ── Celebration and follow-up ────────────────────────────────────────────────────────────
     yield* heading(text.heading.celebration)

@@ -92,6 +92,7 @@ export interface DemoText {
   readonly sharesResults: (people: string) => string
   readonly whatTheyRead: (name: string) => string
   readonly chart: (network: string, file: string) => string
+  readonly chartFailed: (network: string) => string
 
   // Celebration and follow-up
   readonly markedSuccess: string
@@ -190,6 +191,7 @@ const en: DemoText = {
   sharesResults: (people) => `shares the results with ${people}`,
   whatTheyRead: (name) => `What ${name} reads:`,
   chart: (network, file) => `The chart of the ${network} post: ${file}`,
+  chartFailed: (network) => `The chart of the ${network} post could not be drawn:`,
 
   markedSuccess: "✓ Marked a success: it beat the team's recent posts.",
   notASuccess: "Not a success this time.",
@@ -287,6 +289,7 @@ const nb: DemoText = {
   sharesResults: (people) => `deler resultatene med ${people}`,
   whatTheyRead: (name) => `Dette får ${name}:`,
   chart: (network, file) => `Grafen for ${network}-posten: ${file}`,
+  chartFailed: (network) => `Grafen for ${network}-posten kunne ikke tegnes:`,
 
   markedSuccess: "✓ Markert som en suksess: den gjorde det bedre enn teamets siste poster.",
   notASuccess: "Ikke en suksess denne gangen.",

@@ -37,6 +37,7 @@ import {
   current,
   latestRevisionNumber,
   type Output,
+  parseLocalStart,
   parseTime,
   print,
   run,
@@ -124,11 +125,7 @@ export const init = (common: Common, input: InitInput) => {
     !fs.existsSync(location.filename)
   const create = Effect.gen(function*() {
     if (zone !== undefined && !validTimeZone(zone)) {
-      return yield* usage(
-        locale === "nb"
-          ? `--time-zone: «${zone}» er ikke en kjent tidssone. Bruk et IANA-navn som Europe/Oslo.`
-          : `--time-zone: “${zone}” is not a known time zone. Use an IANA name such as Europe/Oslo.`
-      )
+      return yield* usage(words.unknownTimeZone(zone))
     }
     const directory = yield* Directory.Directory
     const [existing] = yield* directory.workspaces
@@ -335,11 +332,7 @@ export const draftWrite = (
       for (const text of input.media) {
         const parsed = parseMedia(text)
         if (parsed === undefined) {
-          return yield* usage(
-            session.locale === "nb"
-              ? `--media: «${text}» må skrives TYPE:URL:ALT-TEKST, med TYPE image, illustration eller video.`
-              : `--media: “${text}” must be written KIND:URL:ALT, with KIND image, illustration or video.`
-          )
+          return yield* usage(session.ui.badMedia(text))
         }
         media.push(parsed)
       }
@@ -440,11 +433,7 @@ export const reviewDecide = (
   run(common, true, (session) =>
     Effect.gen(function*() {
       if (accept === decline) {
-        return yield* usage(
-          session.locale === "nb"
-            ? "Velg én av --accept og --decline."
-            : "Give exactly one of --accept and --decline."
-        )
+        return yield* usage(session.ui.acceptOrDecline)
       }
       const result = yield* send(
         session,
@@ -971,6 +960,7 @@ export interface ScheduleInput {
 export const meetingSchedule = (common: Common, input: ScheduleInput) =>
   run(common, true, (session) =>
     Effect.gen(function*() {
+      const start = yield* parseLocalStart(session, "--start", input.start)
       const roles = input.invite.filter(isRoleName).map((entry) => entry.toLowerCase() as Role)
       const members = yield* memberIdsOf(session, input.invite.filter((entry) => !isRoleName(entry)))
       const commandId = yield* Commands.newCommandId
@@ -980,7 +970,7 @@ export const meetingSchedule = (common: Common, input: ScheduleInput) =>
         actor: actorOf(session).id,
         command: Meeting.MeetingCommand.ScheduleMeeting({
           title: input.title,
-          start: input.start.trim().replace(" ", "T"),
+          start,
           rrule: input.rrule,
           timeZone: Option.getOrUndefined(input.timeZone),
           durationMinutes: input.duration,
@@ -1020,11 +1010,8 @@ export const meetingNext = (common: Common, meeting: string, count: number) =>
 export const meetingSummary = (common: Common, meeting: string, occurrence: Option.Option<string>) =>
   run(common, false, (session) =>
     Effect.gen(function*() {
-      const subject = yield* Meetings.summary(
-        session.workspace.id,
-        meetingId(meeting),
-        Option.getOrUndefined(Option.map(occurrence, (key) => key.trim().replace(" ", "T")))
-      )
+      const key = Option.isSome(occurrence) ? yield* parseLocalStart(session, "--occurrence", occurrence.value) : undefined
+      const subject = yield* Meetings.summary(session.workspace.id, meetingId(meeting), key)
       const message = Messages.reminderMessage(session.locale, subject, session.context)
       return {
         text: [message],
@@ -1099,9 +1086,51 @@ export const feedbackJson = (
       ...words.followUp[suggestion.angle](found.title)
     })),
     message: message?.text ?? null,
-    chart
+    chart,
+    chartFailures: chartFailuresJson(message)
   }
 }
+
+/**
+ * The charts of the message that could not be drawn, for scripts: the post's network and where
+ * the drawing stopped (`ChartRenderError`'s `stage` and `detail`). Empty when every chart was drawn.
+ */
+export const chartFailuresJson = (message: Results.ParticipantMessage | undefined) =>
+  (message?.chartFailures ?? []).map(({ error, network }) => ({ network, stage: error.stage, detail: error.detail }))
+
+/**
+ * What became of the chart `results share --chart` writes, the first post's: drawn, not drawn
+ * (a `ChartRenderError`), or none because the post has no engagement figures.
+ */
+export type ChartOutcome =
+  | { readonly _tag: "Drawn"; readonly network: Network; readonly png: Uint8Array }
+  | { readonly _tag: "Failed"; readonly failure: Results.ChartFailure }
+  | { readonly _tag: "None" }
+
+/** The first post's chart in `message`, found by the post's network (not by position). */
+export const chartOutcome = (found: Results.Feedback, message: Results.ParticipantMessage | undefined): ChartOutcome => {
+  const network = found.posts[0]?.network
+  if (network === undefined || message === undefined) return { _tag: "None" }
+  const drawn = message.charts.find((chart) => chart.network === network)
+  if (drawn !== undefined) return { _tag: "Drawn", network: drawn.network, png: drawn.png }
+  const failure = message.chartFailures.find((failed) => failed.network === network)
+  return failure === undefined ? { _tag: "None" } : { _tag: "Failed", failure }
+}
+
+/**
+ * The line `results share --chart` ends with: the file written, why the chart could not be drawn
+ * (the core's words for the `ChartRenderError`), or that the post has no figures to chart.
+ */
+export const chartLine = (
+  session: Pick<Session, "ui" | "locale" | "context">,
+  outcome: ChartOutcome,
+  written: string | null
+): string =>
+  outcome._tag === "Failed"
+    ? yellow(Messages.errorMessage(session.locale, outcome.failure.error, session.context))
+    : written !== null
+    ? dim(session.ui.chartWritten(written))
+    : yellow(session.ui.noChart)
 
 /** The text lines of a share: the advisor's message, the success mark and the follow-ups. */
 export const feedbackLines = (
@@ -1110,15 +1139,12 @@ export const feedbackLines = (
   message: Results.ParticipantMessage | undefined
 ): Array<string> => {
   const words = Messages.messages(session.workspace.locale)
-  const nb = session.locale === "nb"
   return [
     ...(message === undefined ? [] : message.text.split("\n")),
     "",
-    found.marked
-      ? green(nb ? "✓ Markert som en suksess." : "✓ Marked a success.")
-      : dim(nb ? "Ikke markert som en suksess." : "Not marked a success."),
+    found.marked ? green(session.ui.markedSuccess) : dim(session.ui.notMarkedSuccess),
     ...(found.followUps.length === 0 ? [] : [
-      bold(nb ? "Forslag til oppfølging:" : "Follow-up suggestions:"),
+      bold(session.ui.followUpSuggestions),
       ...found.followUps.map((suggestion) => {
         const wording = words.followUp[suggestion.angle](found.title)
         return `  ${cyan(suggestion.angle)}  ${Messages.neutraliseMentions(wording.title)}`
@@ -1138,22 +1164,17 @@ export const resultsShare = (common: Common, item: ItemId, chart: Option.Option<
       const found = yield* Results.share(session.workspace.id, actorOf(session).id, item, commandId)
       const messages = yield* Results.messagesFor(found)
       const message = messageForActor(session, messages)
-      const png = message?.charts[0]?.png
+      const outcome = chartOutcome(found, message)
       let written: string | null = null
-      // A post without engagement figures has no chart: the share still happened, so say so.
-      if (Option.isSome(chart) && png !== undefined) {
-        yield* Effect.sync(() => fs.writeFileSync(chart.value, png))
+      if (Option.isSome(chart) && outcome._tag === "Drawn") {
+        yield* Effect.sync(() => fs.writeFileSync(chart.value, outcome.png))
         written = chart.value
       }
-      const noChart = Option.isSome(chart) && png === undefined
-      const lines = feedbackLines(session, found, message)
+      // Without its chart (none drawn, or no figures to draw) the share still happened: say why, exit 0.
       return {
         text: [
-          ...lines,
-          ...(written === null ? [] : [dim(`${session.locale === "nb" ? "Graf" : "Chart"}: ${written}`)]),
-          ...(noChart
-            ? [yellow(session.locale === "nb" ? "Ingen graf: innlegget har ingen engasjementstall ennå." : "No chart: the post has no engagement figures yet.")]
-            : [])
+          ...feedbackLines(session, found, message),
+          ...(Option.isSome(chart) ? [chartLine(session, outcome, written)] : [])
         ],
         json: feedbackJson(session, found, message, written)
       } satisfies Output

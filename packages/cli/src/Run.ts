@@ -25,7 +25,8 @@ import {
   storeLayer
 } from "./Session.js"
 import { Rejection } from "./Rejection.js"
-import { bold, dim, ui } from "./Ui.js"
+import { readLocalStart, readTime } from "./Times.js"
+import { bold, dim, type TimeForm, type TimeProblem, ui } from "./Ui.js"
 
 /** What a command prints: lines of text, or one JSON value. */
 export interface Output {
@@ -152,41 +153,37 @@ export const actionOutput = (
   }
 }
 
+/** A usage error for a date or time option, worded by `Ui.badTime`. */
+export const badTime = (session: Session, flag: string, text: string, problem: TimeProblem, form: TimeForm) =>
+  new CliError({ code: "usage", exitCode: 2, message: session.ui.badTime(flag, text.trim(), problem, form) })
+
 /**
  * A time given on the command line: ISO 8601 with a zone (`2026-12-01T10:00Z`,
  * `…+01:00`), or a wall-clock date (and time) in the workspace's time zone (`2026-12-01`,
- * `2026-12-01T10:00`, `2026-12-01 10:00`).
+ * `2026-12-01T10:00`, `2026-12-01 10:00`). A date or time that does not exist (2026-02-31,
+ * 24:61) is a usage error, like text that is no time at all (see `Times.readTime`).
  */
 export const parseTime = (session: Session, flag: string, text: string) =>
   Effect.gen(function*() {
-    const trimmed = text.trim()
-    const local = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed)
-    const inRange = local === null || (
-      Number(local[2]) >= 1 && Number(local[2]) <= 12 && Number(local[3]) >= 1 && Number(local[3]) <= 31 &&
-      Number(local[4] ?? 0) <= 23 && Number(local[5] ?? 0) <= 59 && Number(local[6] ?? 0) <= 59
-    )
-    const parsed = !inRange
-      ? Option.none()
-      : local !== null
-      ? DateTime.makeZoned({
-        year: Number(local[1]),
-        month: Number(local[2]),
-        day: Number(local[3]),
-        hours: Number(local[4] ?? 0),
-        minutes: Number(local[5] ?? 0),
-        seconds: Number(local[6] ?? 0)
-      }, { timeZone: session.workspace.timeZone, adjustForTimeZone: true }).pipe(Option.map(DateTime.toUtc))
-      : /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)
-      ? DateTime.make(trimmed).pipe(Option.map(DateTime.toUtc))
-      : Option.none()
-    if (Option.isNone(parsed)) {
-      return yield* new CliError({
-        code: "usage",
-        exitCode: 2,
-        message: session.locale === "nb"
-          ? `${flag}: «${text}» er ikke et tidspunkt. Skriv for eksempel 2026-12-01T10:00 (i ${session.workspace.timeZone}) eller 2026-12-01T09:00Z.`
-          : `${flag}: “${text}” is not a time. Write for example 2026-12-01T10:00 (in ${session.workspace.timeZone}) or 2026-12-01T09:00Z.`
-      })
-    }
+    const form: TimeForm = { _tag: "Moment", timeZone: session.workspace.timeZone }
+    const reading = readTime(text)
+    if (reading._tag === "Invalid") return yield* badTime(session, flag, text, reading.problem, form)
+    const parsed = reading._tag === "Wall"
+      ? DateTime.makeZoned(reading.wall, { timeZone: session.workspace.timeZone, adjustForTimeZone: true }).pipe(
+        Option.map(DateTime.toUtc)
+      )
+      : DateTime.make(reading.text).pipe(Option.map(DateTime.toUtc))
+    if (Option.isNone(parsed)) return yield* badTime(session, flag, text, "form", form)
     return parsed.value
   })
+
+/**
+ * A meeting's local start given on the command line (`--start`, `--occurrence`), checked as
+ * `Times.readLocalStart` does: the text the core takes, or a usage error.
+ */
+export const parseLocalStart = (session: Session, flag: string, text: string) => {
+  const reading = readLocalStart(text)
+  return reading._tag === "Invalid"
+    ? Effect.fail(badTime(session, flag, text, reading.problem, { _tag: "LocalStart" }))
+    : Effect.succeed(reading.text)
+}

@@ -57,7 +57,41 @@ export interface Ui {
   readonly unexpected: string
   /** The progress line of `results import` (`done` of `total` rows). */
   readonly importing: (done: number, total: number) => string
+  /** A date or time option (`flag`) given as `given`, which is not one: {@link TimeProblem}, {@link TimeForm}. */
+  readonly badTime: (flag: string, given: string, problem: TimeProblem, form: TimeForm) => string
+  /** `init --time-zone` naming no IANA zone. */
+  readonly unknownTimeZone: (zone: string) => string
+  /** A `--media` value not written KIND:URL:ALT. */
+  readonly badMedia: (given: string) => string
+  /** `review decide` with both or neither of `--accept` and `--decline`. */
+  readonly acceptOrDecline: string
+  /** An id argument (ITEM, OBJECTION, SUGGESTION, MEETING) given as blank text. */
+  readonly emptyId: (what: string) => string
+  /** `results share`: whether the item is marked a success, and the heading of the follow-ups. */
+  readonly markedSuccess: string
+  readonly notMarkedSuccess: string
+  readonly followUpSuggestions: string
+  /** `results share --chart`: the file the chart was written to. */
+  readonly chartWritten: (file: string) => string
+  /** `results share --chart` for a post without engagement figures (it has no chart). */
+  readonly noChart: string
 }
+
+/**
+ * What is wrong with a date or time: not in a form the CLI reads (`form`), a day the calendar
+ * does not have such as 2026-02-31 (`date`), or a time of day the clock does not have such as
+ * 24:61 (`clock`).
+ */
+export type TimeProblem = "form" | "date" | "clock"
+
+/**
+ * What a date or time option takes: a moment (`--due`, `--at`, `--from`, `--to`), as a date or a
+ * wall-clock time in the workspace's zone or with its own zone; or a meeting's local start
+ * (`meeting schedule --start`, `meeting summary --occurrence`).
+ */
+export type TimeForm =
+  | { readonly _tag: "Moment"; readonly timeZone: string }
+  | { readonly _tag: "LocalStart" }
 
 /** `done` of `total` as a whole per cent, rounded down: 100 % only when every row is done. */
 const share = (done: number, total: number): number => (total === 0 ? 1 : Math.floor((done * 100) / total) / 100)
@@ -139,7 +173,27 @@ const en: Ui = {
   chooseCommand: "Choose a command.",
   unexpected: "Something unexpected went wrong. Nothing was changed by this command.",
   importing: (done, total) =>
-    `Importing: ${enNumbers.count(done)} / ${enNumbers.count(total)} row${total === 1 ? "" : "s"} (${enNumbers.percent(done, total)})`
+    `Importing: ${enNumbers.count(done)} / ${enNumbers.count(total)} row${total === 1 ? "" : "s"} (${enNumbers.percent(done, total)})`,
+  badTime: (flag, given, problem, form) => {
+    const what = problem === "date"
+      ? "is not a date that exists"
+      : problem === "clock"
+      ? "is not a time of day: the clock goes from 00:00 to 23:59"
+      : "is not a date or time the CLI can read"
+    const allowed = form._tag === "Moment"
+      ? `YYYY-MM-DD or YYYY-MM-DDTHH:MM (in ${form.timeZone}), or a time with its zone such as 2026-12-01T09:00Z`
+      : "YYYY-MM-DDTHH:MM, the local start, such as 2026-03-03T10:00"
+    return `${flag}: “${given}” ${what}. Give ${allowed}.`
+  },
+  unknownTimeZone: (zone) => `--time-zone: “${zone}” is not a known time zone. Use an IANA name such as Europe/Oslo.`,
+  badMedia: (given) => `--media: “${given}” must be written KIND:URL:ALT, with KIND image, illustration or video.`,
+  acceptOrDecline: "Give exactly one of --accept and --decline.",
+  emptyId: (what) => `${what} must not be empty: give its id.`,
+  markedSuccess: "✓ Marked a success.",
+  notMarkedSuccess: "Not marked a success.",
+  followUpSuggestions: "Follow-up suggestions:",
+  chartWritten: (file) => `Chart: ${file}`,
+  noChart: "No chart: the post has no engagement figures yet."
 }
 
 const nb: Ui = {
@@ -200,7 +254,27 @@ const nb: Ui = {
   chooseCommand: "Velg en kommando.",
   unexpected: "Noe uventet gikk galt. Kommandoen endret ingenting.",
   importing: (done, total) =>
-    `Importerer: ${nbNumbers.count(done)} / ${nbNumbers.count(total)} ${total === 1 ? "rad" : "rader"} (${nbNumbers.percent(done, total)})`
+    `Importerer: ${nbNumbers.count(done)} / ${nbNumbers.count(total)} ${total === 1 ? "rad" : "rader"} (${nbNumbers.percent(done, total)})`,
+  badTime: (flag, given, problem, form) => {
+    const what = problem === "date"
+      ? "er ikke en dato som finnes"
+      : problem === "clock"
+      ? "er ikke et klokkeslett: klokka går fra 00:00 til 23:59"
+      : "er ikke en dato eller et tidspunkt CLI-en kan lese"
+    const allowed = form._tag === "Moment"
+      ? `ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTtt:mm (i ${form.timeZone}), eller et tidspunkt med sone, som 2026-12-01T09:00Z`
+      : "ÅÅÅÅ-MM-DDTtt:mm, det lokale starttidspunktet, som 2026-03-03T10:00"
+    return `${flag}: «${given}» ${what}. Skriv ${allowed}.`
+  },
+  unknownTimeZone: (zone) => `--time-zone: «${zone}» er ikke en kjent tidssone. Bruk et IANA-navn som Europe/Oslo.`,
+  badMedia: (given) => `--media: «${given}» må skrives TYPE:URL:ALT-TEKST, med TYPE image, illustration eller video.`,
+  acceptOrDecline: "Velg én av --accept og --decline.",
+  emptyId: (what) => `${what} kan ikke være tom: skriv id-en.`,
+  markedSuccess: "✓ Markert som en suksess.",
+  notMarkedSuccess: "Ikke markert som en suksess.",
+  followUpSuggestions: "Forslag til oppfølging:",
+  chartWritten: (file) => `Graf: ${file}`,
+  noChart: "Ingen graf: innlegget har ingen engasjementstall ennå."
 }
 
 export const ui = (locale: Locale): Ui => (locale === "nb" ? nb : en)

@@ -316,7 +316,8 @@ describe("dugnad, end to end on SQLite", () => {
         best: null
       }],
       followUps: [],
-      chart: null
+      chart: null,
+      chartFailures: []
     })
     expect(again.participants).toContainEqual(expect.objectContaining({ handle: "ingrid", contributions: ["advisor"] }))
     expect(again.message).toContain("reach 4,180")
@@ -477,6 +478,10 @@ describe("dugnad, end to end on SQLite", () => {
     const noActor = run("comment", item, "Hello")
     expect(noActor.code).toBe(2)
     expect(noActor.stderr).toContain("--as HANDLE")
+
+    const blank = run("show", " ", "--locale", "nb")
+    expect(blank.code).toBe(2)
+    expect(blank.stderr).toContain("ITEM kan ikke være tom: skriv id-en.")
 
     const unknown = run("frobnicate")
     expect(unknown.code).toBe(2)
