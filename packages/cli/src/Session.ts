@@ -19,7 +19,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import { defaultDatabase } from "./Defaults.js"
-import { type Ui, ui } from "./Ui.js"
+import { localeOfEnvironment, type Ui, ui } from "./Ui.js"
 
 /** The options every command takes. */
 export interface Common {
@@ -103,8 +103,8 @@ export const requireDatabase = (location: Location, locale: Locale) =>
     )
     : Effect.void
 
-/** The fallback language before a workspace is known: `--locale`, else English. */
-export const initialLocale = (common: Common): Locale => Option.getOrElse(common.locale, () => "en" as const)
+/** The language before a workspace is known: `--locale`, else the environment's (`LANG`), else English. */
+export const initialLocale = (common: Common): Locale => Option.getOrElse(common.locale, () => localeOfEnvironment([]))
 
 /** The workspace of this database. */
 export const findWorkspace = (locale: Locale) =>
