@@ -30,7 +30,9 @@
  * @since 0.1.0
  */
 import * as DateTime from "effect/DateTime"
-import type { Network } from "./Draft.js"
+import type * as ChatAction from "./ChatAction.js"
+import type { ActionKind, FieldId, FormKind } from "./ChatAction.js"
+import type { MediaKind, Network } from "./Draft.js"
 import type * as Errors from "./Errors.js"
 import type { CheckId, Finding, Severity } from "./FormatChecks.js"
 import type { MemberId } from "./Ids.js"
@@ -60,7 +62,8 @@ type ErrorsOf<M> = InstanceOf<M[keyof M]>
 /**
  * Every error class exported by the `Errors` module, and by the modules that define their own
  * errors next to the data they check: `Recurrence` (`InvalidRecurrence`), `Primer`
- * (`InvalidPrimerEntry`), `ResultsImport` (`UnreadableExport`), `ResultsContext` (`NotPublished`)
+ * (`InvalidPrimerEntry`), `ResultsImport` (`UnreadableExport`), `ResultsContext` (`NotPublished`),
+ * `ChatAction` (`StaleAction`, `InvalidAction`: a chat button that no longer fits, or is not one)
  * and `ResultsChart` (`ChartRenderError`, which `renderPng` fails with when a chart cannot be
  * drawn; `Results.messagesFor` reports it as data, in a message's `chartFailures`). Derived from
  * the modules themselves, so a new error class in any of them is in this union, and needs a message
@@ -71,6 +74,7 @@ type ErrorsOf<M> = InstanceOf<M[keyof M]>
  */
 export type DugnadError =
   | ErrorsOf<typeof Errors>
+  | ErrorsOf<typeof ChatAction>
   | ErrorsOf<typeof Recurrence>
   | ErrorsOf<typeof Primer>
   | ErrorsOf<typeof ResultsImport>
@@ -387,6 +391,13 @@ export interface Catalogue {
      */
     readonly celebration: (feedback: Feedback, context: RenderContext) => string
   }
+  /**
+   * The short words of the chat views (`ChatView`): button labels, form titles, form field labels
+   * and placeholders, view titles and field labels. Every sentence a view shows comes from the
+   * entries above; these are labels only. Form titles and field labels are at most 24 characters
+   * (Mattermost dialogs' limit), button labels at most 80, placeholders at most 100.
+   */
+  readonly chat: ChatLabels
   readonly import: {
     /**
      * A short summary of an import for the CLI and the bots: rows read, recorded and unchanged,
@@ -400,6 +411,76 @@ export interface Catalogue {
     /** The exports an import reads, by name ("Meta Business Suite (Facebook)"). */
     readonly format: { readonly [F in ImportFormat]: string }
   }
+}
+
+/**
+ * The labels of the chat views, per language (see `Catalogue.chat`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ChatLabels {
+  /** A button's label, by the action it carries ("Approve facts"). */
+  readonly action: { readonly [K in ActionKind]: string }
+  /** The title of the form an action opens ("Fact objection"). */
+  readonly form: { readonly [K in FormKind]: string }
+  /** A form field's label ("What is wrong?"). */
+  readonly field: { readonly [F in FieldId]: string }
+  /** A form field's placeholder: an example or a hint. */
+  readonly placeholder: { readonly [F in FieldId]: string }
+  /** View titles for views that are not about one item. */
+  readonly title: {
+    readonly reviewDue: string
+    readonly reviewOverdue: string
+    readonly resultsCheckIn: string
+    readonly meetingReminder: string
+    readonly meetingSummary: string
+    readonly meetingChanged: string
+    readonly board: string
+    readonly goals: string
+    readonly people: string
+    readonly departments: string
+    readonly primer: (network: string) => string
+    readonly nextMeeting: string
+    readonly noMeeting: string
+    readonly results: string
+    readonly celebration: string
+    readonly error: string
+  }
+  /** The labels of a view's fields. */
+  readonly label: {
+    readonly item: string
+    readonly stage: string
+    readonly revision: string
+    readonly networks: string
+    readonly plannedFor: string
+    readonly due: string
+    readonly reviewers: string
+    readonly openObjections: string
+    readonly missingApprovals: string
+    readonly undecidedSuggestions: string
+    readonly submittedBy: string
+    readonly department: string
+    readonly pitch: string
+    readonly ideas: string
+    readonly posts: string
+    readonly reviews: string
+    readonly reach: string
+    readonly engagement: string
+    readonly best: string
+    readonly members: string
+    readonly when: string
+    /** The text shown on one network ("Text on LinkedIn"). */
+    readonly textOn: (network: string) => string
+    /** One media file, counting from 1 ("Image 1", "Video 2"). */
+    readonly media: (index: number, kind: MediaKind) => string
+  }
+  /** "Revision 3". */
+  readonly revision: (number: number) => string
+  /** A list cut short: "… and 3 more". */
+  readonly more: (count: number) => string
+  /** An empty list or value: "none". */
+  readonly none: string
 }
 
 /**

@@ -7,6 +7,7 @@ import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import { type DraftBody, type Media, type Network, networks } from "../src/Draft.js"
+import * as ChatAction from "../src/ChatAction.js"
 import * as Errors from "../src/Errors.js"
 import * as FormatChecks from "../src/FormatChecks.js"
 import { CommandId, GoalId, ItemId, MeetingId, MemberId, ObjectionId, SuggestionId, WorkspaceId } from "../src/Ids.js"
@@ -79,7 +80,15 @@ const errorClassTag = (value: unknown): string | undefined =>
  * The modules whose error classes `Messages.DugnadError` takes in: `Errors`, and the modules that
  * define their errors next to the data they check. A module added to `DugnadError` belongs here too.
  */
-const errorModules: ReadonlyArray<object> = [Errors, Recurrence, Primer, ResultsImport, ResultsContext, ResultsChart]
+const errorModules: ReadonlyArray<object> = [
+  Errors,
+  ChatAction,
+  Recurrence,
+  Primer,
+  ResultsImport,
+  ResultsContext,
+  ResultsChart
+]
 
 const errorClasses = errorModules.flatMap((module) => Object.values(module).filter((value) => errorClassTag(value) !== undefined))
 const errorTags = errorClasses.map((value) => errorClassTag(value)!).sort()
@@ -131,6 +140,18 @@ const errorSamples: { readonly [E in Messages.DugnadError as E["_tag"]]: Sample<
     shows: [],
     nb: ["faktainnsigelsene O1 og O2 er åpne"],
     en: ["fact objections O1 and O2 are open"]
+  },
+  StaleAction: {
+    value: new ChatAction.StaleAction({ item, action: "approveFacts", reason: "revision", stage: "InReview", pressed: 2, current: 3 }),
+    shows: [],
+    nb: ["versjon 2", "versjon 3", "Se på det nye utkastet først"],
+    en: ["revision 2", "revision 3", "Look at the new draft first"]
+  },
+  InvalidAction: {
+    value: new ChatAction.InvalidAction({ id: "junk" }),
+    shows: [],
+    nb: ["kjenner ikke igjen denne knappen"],
+    en: ["doesn't recognise this button"]
   },
   StaleRevision: {
     value: new Errors.StaleRevision({ item, seen: 2, latest: 4, latestContent: 3 }),

@@ -1,6 +1,7 @@
 /**
  * English, in the same plain, collegial voice as the Norwegian. Titles are quoted “like this”.
  */
+import { commandOf } from "../../ChatAction.js"
 import { type Network, networks } from "../../Draft.js"
 import { type Finding, lixBandFloors, longWordLetters } from "../../FormatChecks.js"
 import type { MemberId } from "../../Ids.js"
@@ -472,6 +473,28 @@ export const en = (f: Format): Catalogue => {
         `You were looking at revision ${seen}, but the draft is now at revision ${latest}` +
         (latestContent === latest ? "" : ` (the content last changed in revision ${latestContent})`) +
         ". Have a look at the latest and try again.",
+      StaleAction: ({ action, current, objection, pressed, reason, stage: now, suggestion }) => {
+        switch (reason) {
+          case "revision":
+            return `This button is for revision ${pressed ?? "?"}, but the draft is now at revision ${
+              current ?? "?"
+            }. Look at the new draft first, then use the buttons that came with it.`
+          case "objection":
+            return `Fact objection ${
+              f.user(objection ?? "?")
+            } is no longer open: it has already been resolved or corrected, so there is nothing left to do here.`
+          case "suggestion":
+            return `Format suggestion ${
+              f.user(suggestion ?? "?")
+            } has already been decided. Each suggestion is decided once; comment if you want to add something.`
+          case "stage":
+            return `This button is from earlier: the item is now at the “${
+              f.lookup(stage, now) ?? f.user(now)
+            }” stage, so you can't ${commandPhrase(commandOf[action])} from here any more. Look at the item's latest message.`
+        }
+      },
+      InvalidAction: () =>
+        "Dugnad doesn't recognise this button or form (it may be from an older version, or from another bot). Use the latest message, or the slash command, instead.",
       ExpertApprovalMissing: ({ missing, revision }, context) =>
         `This can't be approved for publication until ${people(context, missing)} ${
           missing.length === 1 ? "has" : "have"
@@ -1063,6 +1086,123 @@ export const en = (f: Format): Catalogue => {
         }
         return lines.join("\n")
       }
+    },
+    chat: {
+      action: {
+        approveFacts: "Approve facts",
+        object: "Object to facts",
+        suggestFormat: "Suggest format",
+        comment: "Comment",
+        acceptFormat: "Accept",
+        declineFormat: "Decline",
+        resolveObjection: "Resolve objection",
+        acceptIdea: "Take on",
+        parkIdea: "Park",
+        declineIdea: "Decline",
+        approvePublication: "Approve for publication",
+        submitIdea: "Submit an idea",
+        writeDraft: "Revise draft",
+        reviseFormat: "Revise format only",
+        recordResults: "Record results"
+      },
+      form: {
+        object: "Fact objection",
+        suggestFormat: "Format suggestion",
+        comment: "Comment",
+        acceptFormat: "Accept suggestion",
+        declineFormat: "Decline suggestion",
+        resolveObjection: "Resolve objection",
+        parkIdea: "Park the idea",
+        declineIdea: "Decline the idea",
+        submitIdea: "New idea",
+        writeDraft: "Draft",
+        reviseFormat: "Format revision",
+        recordResults: "Results"
+      },
+      field: {
+        claim: "What is wrong?",
+        correction: "What is right?",
+        note: "Note",
+        text: "Text",
+        reason: "Reason",
+        primer: "Primer entry (optional)",
+        title: "Title",
+        pitch: "Pitch",
+        department: "Department",
+        networks: "Networks",
+        mediaUrl: "Image or video link",
+        alt: "Alt text or caption",
+        reach: "Reach",
+        impressions: "Impressions",
+        reactions: "Reactions",
+        comments: "Comments",
+        shares: "Shares"
+      },
+      placeholder: {
+        claim: "The sentence or number that is wrong",
+        correction: "What it should say, and how you know",
+        note: "Too long? Too complicated? The tone?",
+        text: "Write your comment",
+        reason: "A short explanation – it is sent on",
+        primer: "e.g. linkedin-first-lines",
+        title: "A few words about the idea",
+        pitch: "What is it, and why would people care?",
+        department: "e.g. Fisheries",
+        networks: "e.g. facebook, linkedin",
+        mediaUrl: "https://…",
+        alt: "Describe the image for someone who can't see it",
+        reach: "e.g. 1200",
+        impressions: "e.g. 3400",
+        reactions: "e.g. 85",
+        comments: "e.g. 12",
+        shares: "e.g. 7"
+      },
+      title: {
+        reviewDue: "Review reminder",
+        reviewOverdue: "Review overdue",
+        resultsCheckIn: "Time to record results",
+        meetingReminder: "Idea meeting soon",
+        meetingSummary: "Idea meeting summary",
+        meetingChanged: "Idea meeting changed",
+        board: "Board",
+        goals: "Goals report",
+        people: "Who took part",
+        departments: "Departments",
+        primer: (name) => `Primer: ${name}`,
+        nextMeeting: "Next idea meeting",
+        noMeeting: "No meeting planned",
+        results: "Your results",
+        celebration: "A post did well!",
+        error: "That didn't work"
+      },
+      label: {
+        item: "Item",
+        stage: "Stage",
+        revision: "Revision",
+        networks: "Networks",
+        plannedFor: "Planned for",
+        due: "Due",
+        reviewers: "Reviewers",
+        openObjections: "Open fact objections",
+        missingApprovals: "Waiting for fact approval from",
+        undecidedSuggestions: "Undecided format suggestions",
+        submittedBy: "Submitted by",
+        department: "Department",
+        pitch: "Pitch",
+        ideas: "Ideas",
+        posts: "Posts",
+        reviews: "Reviews",
+        reach: "Reach",
+        engagement: "Engagement",
+        best: "Best post",
+        members: "Members",
+        when: "When",
+        textOn: (name) => `Text on ${name}`,
+        media: (index, kind) => `${kind === "video" ? "Video" : kind === "illustration" ? "Illustration" : "Image"} ${index}`
+      },
+      revision: (number) => `Revision ${number}`,
+      more: (count) => `… and ${f.number(count)} more`,
+      none: "none"
     },
     import: {
       report: (report, context = noContext) => {

@@ -2,6 +2,7 @@
  * Norsk bokmål. Written for colleagues, not translated: "du", plain words, thanks where thanks are
  * due. Titles are quoted «slik».
  */
+import { commandOf } from "../../ChatAction.js"
 import { type Network, networks } from "../../Draft.js"
 import { type Finding, lixBandFloors, longWordLetters } from "../../FormatChecks.js"
 import type { MemberId } from "../../Ids.js"
@@ -466,6 +467,28 @@ export const nb = (f: Format): Catalogue => {
         `Du så på versjon ${seen}, men utkastet er nå på versjon ${latest}` +
         (latestContent === latest ? "" : ` (innholdet ble sist endret i versjon ${latestContent})`) +
         ". Se på den nyeste versjonen og prøv igjen.",
+      StaleAction: ({ action, current, objection, pressed, reason, stage: now, suggestion }) => {
+        switch (reason) {
+          case "revision":
+            return `Denne knappen gjelder versjon ${pressed ?? "?"}, men utkastet er nå på versjon ${
+              current ?? "?"
+            }. Se på det nye utkastet først, og bruk knappene som fulgte med det.`
+          case "objection":
+            return `Faktainnsigelse ${
+              f.user(objection ?? "?")
+            } er ikke åpen lenger: den er allerede løst eller rettet, så her er det ikke noe mer å gjøre.`
+          case "suggestion":
+            return `Formatforslag ${
+              f.user(suggestion ?? "?")
+            } er allerede avgjort. Hvert forslag avgjøres én gang; skriv en kommentar hvis du vil legge til noe.`
+          case "stage":
+            return `Denne knappen er fra tidligere: saken er nå på stadiet «${
+              f.lookup(stage, now) ?? f.user(now)
+            }», så du kan ikke ${commandPhrase(commandOf[action])} herfra lenger. Se den nyeste meldingen om saken.`
+        }
+      },
+      InvalidAction: () =>
+        "Dugnad kjenner ikke igjen denne knappen eller dette skjemaet (den kan være fra en eldre versjon, eller fra en annen bot). Bruk den nyeste meldingen eller skråstrek-kommandoen i stedet.",
       ExpertApprovalMissing: ({ missing, revision }, context) =>
         `Saken kan ikke godkjennes for publisering før ${people(context, missing)} har godkjent faktaene i versjon ${revision}.`,
       FormatSuggestionUndecided: ({ suggestions }) =>
@@ -1054,6 +1077,123 @@ export const nb = (f: Format): Catalogue => {
         }
         return lines.join("\n")
       }
+    },
+    chat: {
+      action: {
+        approveFacts: "Godkjenn faktaene",
+        object: "Faktainnsigelse",
+        suggestFormat: "Foreslå format",
+        comment: "Kommenter",
+        acceptFormat: "Godta",
+        declineFormat: "Avslå",
+        resolveObjection: "Løs innsigelsen",
+        acceptIdea: "Ta videre",
+        parkIdea: "Legg til side",
+        declineIdea: "Si nei takk",
+        approvePublication: "Godkjenn for publisering",
+        submitIdea: "Send inn en idé",
+        writeDraft: "Nytt utkast",
+        reviseFormat: "Bare formatendring",
+        recordResults: "Registrer resultater"
+      },
+      form: {
+        object: "Faktainnsigelse",
+        suggestFormat: "Formatforslag",
+        comment: "Kommentar",
+        acceptFormat: "Godta forslaget",
+        declineFormat: "Avslå forslaget",
+        resolveObjection: "Løs innsigelsen",
+        parkIdea: "Legg ideen til side",
+        declineIdea: "Si nei takk til ideen",
+        submitIdea: "Ny idé",
+        writeDraft: "Utkast",
+        reviseFormat: "Formatendring",
+        recordResults: "Resultater"
+      },
+      field: {
+        claim: "Hva er feil?",
+        correction: "Hva er riktig?",
+        note: "Forslag",
+        text: "Tekst",
+        reason: "Begrunnelse",
+        primer: "Tema i innføringen",
+        title: "Tittel",
+        pitch: "Kort beskrivelse",
+        department: "Avdeling",
+        networks: "Nettverk",
+        mediaUrl: "Lenke til bilde/video",
+        alt: "Alt-tekst/bildetekst",
+        reach: "Rekkevidde",
+        impressions: "Visninger",
+        reactions: "Reaksjoner",
+        comments: "Kommentarer",
+        shares: "Delinger"
+      },
+      placeholder: {
+        claim: "Setningen eller tallet som er feil",
+        correction: "Hva det skal stå, og hvordan du vet det",
+        note: "For langt? For komplisert? Tonen?",
+        text: "Skriv kommentaren din",
+        reason: "En kort forklaring – den sendes videre",
+        primer: "f.eks. linkedin-first-lines",
+        title: "Noen ord om ideen",
+        pitch: "Hva er det, og hvorfor bryr folk seg?",
+        department: "f.eks. Fiskeri",
+        networks: "f.eks. facebook, linkedin",
+        mediaUrl: "https://…",
+        alt: "Beskriv bildet for en som ikke ser det",
+        reach: "f.eks. 1200",
+        impressions: "f.eks. 3400",
+        reactions: "f.eks. 85",
+        comments: "f.eks. 12",
+        shares: "f.eks. 7"
+      },
+      title: {
+        reviewDue: "Påminnelse om gjennomlesing",
+        reviewOverdue: "Gjennomlesingen er forsinket",
+        resultsCheckIn: "På tide å registrere resultater",
+        meetingReminder: "Idémøte snart",
+        meetingSummary: "Oppsummering av idémøtet",
+        meetingChanged: "Endring i idémøtet",
+        board: "Tavla",
+        goals: "Rapport per mål",
+        people: "Hvem som bidro",
+        departments: "Avdelinger",
+        primer: (name) => `Innføring: ${name}`,
+        nextMeeting: "Neste idémøte",
+        noMeeting: "Ingen møter planlagt",
+        results: "Resultatene dine",
+        celebration: "Et innlegg gjorde det bra!",
+        error: "Det gikk ikke"
+      },
+      label: {
+        item: "Sak",
+        stage: "Stadium",
+        revision: "Versjon",
+        networks: "Nettverk",
+        plannedFor: "Planlagt",
+        due: "Frist",
+        reviewers: "Gjennomlesere",
+        openObjections: "Åpne faktainnsigelser",
+        missingApprovals: "Venter på faktagodkjenning fra",
+        undecidedSuggestions: "Uavgjorte formatforslag",
+        submittedBy: "Sendt inn av",
+        department: "Avdeling",
+        pitch: "Beskrivelse",
+        ideas: "Ideer",
+        posts: "Innlegg",
+        reviews: "Gjennomlesinger",
+        reach: "Rekkevidde",
+        engagement: "Engasjement",
+        best: "Beste innlegg",
+        members: "Medlemmer",
+        when: "Når",
+        textOn: (name) => `Tekst på ${name}`,
+        media: (index, kind) => `${kind === "video" ? "Video" : kind === "illustration" ? "Illustrasjon" : "Bilde"} ${index}`
+      },
+      revision: (number) => `Versjon ${number}`,
+      more: (count) => `… og ${f.number(count)} til`,
+      none: "ingen"
     },
     import: {
       report: (report, context = noContext) => {
