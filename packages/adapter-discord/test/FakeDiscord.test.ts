@@ -69,6 +69,19 @@ describe("FakeDiscord with the real discord.js Client", () => {
     expect(client.ws.ping).toBeGreaterThanOrEqual(0)
   })
 
+  it("answers GET users, members and channels, and enforces the Bot token", async () => {
+    const { discord, client } = await start()
+    const guild = client.guilds.cache.get(discord.guild.id)!
+    const alice = discord.guild.member("alice").user
+    expect((await client.users.fetch(alice.id, { force: true })).username).toBe("alice")
+    expect((await guild.members.fetch({ user: alice.id, force: true })).roles.cache.map((r) => r.name)).toContain("Advisor")
+    const team = discord.guild.channel("team").id
+    expect((await client.channels.fetch(team, { force: true }))?.id).toBe(team)
+    await expect(client.users.fetch("123456789012345678", { force: true })).rejects.toMatchObject({ code: 10013 })
+    const bare = await fetch(`${discord.apiUrl}/v10/channels/${team}`)
+    expect(bare.status).toBe(401)
+  })
+
   it("rejects login with a wrong token", async () => {
     const discord = await FakeDiscord.start()
     const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl }, waitGuildTimeout: 100 })
@@ -267,7 +280,9 @@ describe("FakeDiscord with the real discord.js Client", () => {
     expect(event.name).toBe("Publish")
     const fetched = await guild.scheduledEvents.fetch()
     expect(fetched.map((e) => e.id)).toEqual([event.id])
-    expect(discord.scheduledEvents()).toHaveLength(1)
+    const edited = await event.edit({ name: "Publish (moved)" })
+    expect(edited.name).toBe("Publish (moved)")
+    expect(discord.scheduledEvents().map((e) => e.name)).toEqual(["Publish (moved)"])
   })
 
   it("a 429 on the channel-message route makes discord.js wait retry_after and retry", async () => {
@@ -280,6 +295,13 @@ describe("FakeDiscord with the real discord.js Client", () => {
     const attempts = discord.requestsTo("POST", path)
     expect(attempts.map((r) => r.status)).toEqual([429, 200])
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(400)
+    expect(attempts[0]?.responseHeaders).toMatchObject({
+      "Retry-After": "0.4",
+      "X-RateLimit-Remaining": "0",
+      "X-RateLimit-Scope": "user"
+    })
+    expect(attempts[1]?.responseHeaders?.["X-RateLimit-Bucket"]).toBe(attempts[0]?.responseHeaders?.["X-RateLimit-Bucket"])
+    expect(attempts[1]?.responseHeaders?.["X-RateLimit-Remaining"]).toBe("4")
     expect(discord.messages("content")).toHaveLength(1)
   })
 

@@ -23,6 +23,8 @@ export interface RecordedRequest {
   readonly at: number
   /** The status the fake answered (set once answered). */
   status?: number
+  /** The headers the fake answered with (X-RateLimit-*, Retry-After…). */
+  responseHeaders?: Readonly<Record<string, string>>
 }
 
 export interface ParsedBody {

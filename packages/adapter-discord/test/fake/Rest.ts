@@ -346,6 +346,7 @@ export class FakeRest {
     this.requests.push(record)
     const answer = (status: number, body: unknown, extra: Record<string, string> = {}) => {
       record.status = status
+      record.responseHeaders = extra
       send(res, status, body, extra)
     }
     const bucket = bucketOf(method, path)
