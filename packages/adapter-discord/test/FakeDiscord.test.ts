@@ -123,6 +123,23 @@ describe("FakeDiscord with the real discord.js Client", () => {
     expect(handle.original()?.["content"]).toBe("Takk!")
   })
 
+  it("reply withResponse returns the created message; fetchReply and message.edit work", async () => {
+    const { discord, client } = await start()
+    const received = nextInteraction(client)
+    const handle = discord.slashCommand({ user: "alice", command: "status" })
+    const interaction = await received
+    if (!interaction.isChatInputCommand()) throw new Error("expected a chat input command")
+    const response = await interaction.reply({ content: "Here", withResponse: true })
+    expect(response.resource?.message?.content).toBe("Here")
+    expect(handle.callbacks).toHaveLength(1)
+    const fetched = await interaction.fetchReply()
+    expect(fetched.id).toBe(response.resource?.message?.id)
+    const channel = client.channels.cache.get(discord.guild.channel("team").id) as TextChannel
+    const posted = await channel.send("draft")
+    await posted.edit("final")
+    expect(discord.messages("team").map((m) => [m.content, m.edited_timestamp !== null])).toEqual([["final", true]])
+  })
+
   it("deferReply then editReply edits the @original message", async () => {
     const { discord, client } = await start()
     const received = nextInteraction(client)
