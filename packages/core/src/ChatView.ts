@@ -575,7 +575,8 @@ const notificationView = (
   const title = idea?.title ?? notification.item
   const render: Messages.RenderContext = { timeZone: context.workspace.timeZone, name: context.name }
   const line = Messages.eventMessage(locale, event, title, render)
-  const mentions = recipient === undefined ? [] : [recipient.id]
+  const direct = notification.audience._tag === "Members" || notification.audience._tag === "Role"
+  const mentions = direct && recipient !== undefined ? [recipient.id] : []
   const actions = buttons(notificationActions(notification, recipient, state), locale, state)
   const catalogue = Messages.messages(locale)
   switch (event._tag) {
@@ -760,7 +761,10 @@ export const viewOfMessage = (
 /**
  * An item as a reply to "show": its title, the idea's pitch, the stage and the review's state
  * (open objections, who has yet to approve, undecided suggestions), the latest draft, and the
- * buttons `viewer` can use on it now (none without a viewer).
+ * buttons `viewer` can use on it now (none without a viewer): the review buttons for a reviewer;
+ * for an advisor, triage of an idea; for the owning advisor also the decisions on undecided
+ * suggestions, a new revision (content or format only), approval once the review is complete, and
+ * recording results per published network.
  *
  * @since 0.1.0
  * @category views
@@ -822,7 +826,13 @@ export const itemView = (
                 { _tag: "declineFormat", item: idea.item, suggestion: suggestion.id } as const
               ]),
               { _tag: "writeDraft", item: idea.item, revision: revisionNumber(state) } as const,
-              ...readyToApprove(state)
+              { _tag: "reviseFormat", item: idea.item, revision: revisionNumber(state) } as const,
+              ...readyToApprove(state),
+              ...(state._tag === "Published" || state._tag === "CorrectionNeeded"
+                ? state.publication.posts.map((post) =>
+                  ({ _tag: "recordResults", item: idea.item, network: post.network }) as const
+                )
+                : [])
             ]
             : [])
         ]

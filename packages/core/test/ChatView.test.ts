@@ -228,6 +228,30 @@ describe("ChatView", () => {
     })
   })
 
+  describe("item replies", () => {
+    it("GIVEN an item in review with an undecided suggestion WHEN its owner shows it THEN the view offers the decisions and a new revision, and names what blocks approval", () => {
+      const suggested = state(history.inReview, ev.formatSuggested(ids.ola, S1, 1))
+      const view = ChatView.itemView({ item: ids.item, state: suggested }, "en", render, ingrid)
+      assert.deepStrictEqual(view.actions.map((action) => decoded(action.id)._tag), [
+        "acceptFormat",
+        "declineFormat",
+        "writeDraft",
+        "reviseFormat",
+        "comment"
+      ])
+      const labels = view.fields.map((field) => field.label)
+      assert.include(labels, "Waiting for fact approval from")
+      assert.include(labels, "Undecided format suggestions")
+      assert.deepStrictEqual(view.mentions, [])
+    })
+
+    it("GIVEN a published item WHEN its owner shows it THEN recording results is offered per posted network", () => {
+      const view = ChatView.itemView({ item: ids.item, state: state(history.published) }, "nb", render, ingrid)
+      assert.deepInclude(view.actions.map((action) => decoded(action.id)), { _tag: "recordResults", item: ids.item, network: "facebook" })
+      assert.strictEqual(view.tone, "success")
+    })
+  })
+
   describe("results and the team channel", () => {
     const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])
     const results: ParticipantMessage = {
