@@ -1,7 +1,19 @@
 /**
- * The Discord adapter for Dugnad. The modules are being written; see test/fake for the fake Discord
- * server the adapter is tested against.
+ * The Discord adapter for Dugnad: the `/dugnad` command, buttons and modals on the core's chat
+ * views, notifications from the outbox in each item's thread, over the gateway or the
+ * HTTP-interactions endpoint.
  *
  * @since 0.1.0
  */
-export {}
+export * as Bot from "./Bot.js"
+export * as Config from "./Config.js"
+export * as Deadline from "./Deadline.js"
+export * as Delivery from "./Delivery.js"
+export * as HttpInteractions from "./HttpInteractions.js"
+export * as Identity from "./Identity.js"
+export * as Interactions from "./Interactions.js"
+export * as Notifier from "./Notifier.js"
+export * as Render from "./Render.js"
+export * as SlashCommands from "./SlashCommands.js"
+export * as SlashHandlers from "./SlashHandlers.js"
+export * as Store from "./Store.js"

@@ -129,6 +129,15 @@ export class FakeRest {
       if (guild === undefined) throw unknown("Guild")
       return [200, [...guild.channels.values()].filter((c) => c.type !== ChannelType.PublicThread && c.type !== ChannelType.PrivateThread)]
     })
+    r("GET", `/guilds/${ID}/threads/active`, ({ params }) => {
+      const guild = w.guild(params[0]!)
+      if (guild === undefined) throw unknown("Guild")
+      const threads = [...guild.channels.values()].filter((c) =>
+        (c.type === ChannelType.PublicThread || c.type === ChannelType.PrivateThread) &&
+        (c as { thread_metadata?: { archived?: boolean } }).thread_metadata?.archived !== true
+      )
+      return [200, { threads, members: [] }]
+    })
     r("GET", `/channels/${ID}`, ({ params }) => [200, this.#channel(params[0]!)])
 
     // Messages

@@ -1,0 +1,157 @@
+/**
+ * The running bot: discord.js's `Client` on the gateway (or `DISCORD_API_URL`'s server), the
+ * `/dugnad` command registered in every guild it is in, every interaction answered through
+ * `Interactions` within Discord's 3 seconds (`Deadline`), and the outbox delivered through the
+ * Discord notifier by the core's dispatcher, at least once.
+ *
+ * Interactions are read from the gateway's raw `INTERACTION_CREATE` and answered over REST, the
+ * same JSON the HTTP-interactions endpoint gets, so both transports share one pipeline; discord.js's
+ * REST client queues requests per route and waits out 429s (`Retry-After`, `X-RateLimit-*`), and
+ * its gateway resumes a dropped session, receiving what it missed.
+ *
+ * @since 0.1.0
+ */
+import * as Dispatcher from "@dugnad/core/Dispatcher"
+import type { StoreUnavailable } from "@dugnad/core/Errors"
+import type { Outbox } from "@dugnad/core/Outbox"
+import { type APIInteractionResponse, InteractionResponseType, InteractionType, MessageFlags } from "discord-api-types/v10"
+import { Client, Events, GatewayIntentBits, Routes } from "discord.js"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Redacted from "effect/Redacted"
+import type { DiscordConfig } from "./Config.js"
+import { respondWithin } from "./Deadline.js"
+import type { HandledInteraction } from "./HttpInteractions.js"
+import { localeOf } from "./Identity.js"
+import { unexpectedView } from "./Text.js"
+import * as Interactions from "./Interactions.js"
+import * as Notifier from "./Notifier.js"
+import * as Render from "./Render.js"
+import { registerGuildCommands } from "./SlashCommands.js"
+import { handleSlash } from "./SlashHandlers.js"
+import * as Store from "./Store.js"
+
+/** A running bot. */
+export interface Bot {
+  readonly client: Client
+  /** Stops delivering, logs out and closes the store. */
+  readonly stop: () => Promise<void>
+}
+
+/** A reply as an interaction response, and the files it carries. */
+export const responseOf = (reply: Interactions.Reply): { readonly response: APIInteractionResponse; readonly files: ReadonlyArray<Render.Upload> } => {
+  switch (reply._tag) {
+    case "Form":
+      return { response: { type: InteractionResponseType.Modal, data: Render.modal(reply.form) }, files: [] }
+    case "Choices":
+      return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [...reply.choices] } }, files: [] }
+    case "Message": {
+      const rendered = Render.message(reply.view, { ephemeral: reply.ephemeral })
+      return {
+        response: { type: InteractionResponseType.ChannelMessageWithSource, data: rendered.body as never },
+        files: rendered.files
+      }
+    }
+  }
+}
+
+const filesOf = (files: ReadonlyArray<Render.Upload>) =>
+  files.map((file) => ({ name: file.name, data: Buffer.from(file.data), contentType: file.contentType }))
+
+/**
+ * Starts the bot with these settings: logs in, registers the command in every guild, answers
+ * interactions and delivers the outbox. `store` replaces the store `DUGNAD_DB` names (tests).
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const start = async (
+  settings: DiscordConfig,
+  options: { readonly store?: Layer.Layer<Interactions.Services | Outbox, StoreUnavailable> } = {}
+): Promise<Bot> => {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...(settings.apiUrl._tag === "Some" ? { rest: { api: settings.apiUrl.value } } : {}),
+    waitGuildTimeout: 1_000
+  })
+  const store = options.store ?? Store.layer(settings.database)
+  const runtime = ManagedRuntime.make(Layer.provideMerge(Notifier.layer(client, settings), store))
+
+  const platform: Interactions.Platform = {
+    guild: (guildId) =>
+      Effect.sync(() => {
+        const guild = client.guilds.cache.get(guildId)
+        return { id: guildId, name: guild?.name ?? guildId, locale: localeOf(guild?.preferredLocale) }
+      }),
+    roleNames: (guildId, roleIds) =>
+      Effect.sync(() => {
+        const roles = client.guilds.cache.get(guildId)?.roles.cache
+        return roleIds.flatMap((id) => {
+          const name = roles?.get(id)?.name
+          return name === undefined ? [] : [name]
+        })
+      })
+  }
+
+  const answer = (interaction: HandledInteraction) => {
+    const callback = Routes.interactionCallback(interaction.id, interaction.token)
+    const work = Interactions.handle(interaction, settings, platform, handleSlash).pipe(
+      // A bug: logged for operators (the interaction's id, never its token), said plainly to the person.
+      Effect.catchAllDefect((defect) =>
+        Effect.logError("interaction failed", { interaction: interaction.id, defect: String(defect) }).pipe(
+          Effect.as<Interactions.Reply>({ _tag: "Message", view: unexpectedView(localeOf(interaction.locale)), ephemeral: true })
+        )
+      )
+    )
+    return respondWithin(work, {
+      answer: (reply) =>
+        Effect.promise(() => {
+          const { files, response } = responseOf(reply)
+          return client.rest.post(callback, { body: response, files: filesOf(files), auth: false })
+        }),
+      defer: Effect.promise(() =>
+        client.rest.post(callback, {
+          body: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
+          auth: false
+        })
+      ),
+      edit: (reply) =>
+        Effect.promise(() => {
+          const { files, response } = responseOf(reply)
+          const data = "data" in response ? response.data : {}
+          return client.rest.patch(Routes.webhookMessage(settings.applicationId, interaction.token), {
+            body: data,
+            files: filesOf(files),
+            auth: false
+          })
+        })
+    })
+  }
+
+  client.on(Events.Raw, (packet: { t?: string; d?: { type?: number } }) => {
+    if (packet.t !== "INTERACTION_CREATE" || packet.d === undefined || packet.d.type === InteractionType.Ping) return
+    void runtime.runPromise(answer(packet.d as HandledInteraction)).catch(() => undefined)
+  })
+
+  const register = (guildId: string) =>
+    runtime.runPromise(
+      registerGuildCommands(client.rest, settings.applicationId, guildId).pipe(Effect.ignore)
+    )
+  client.on(Events.GuildCreate, (guild) => void register(guild.id))
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()))
+  await client.login(Redacted.value(settings.token))
+  await ready
+  await Promise.all(client.guilds.cache.map((guild) => register(guild.id)))
+  const delivering = runtime.runFork(Dispatcher.run({ pollInterval: "200 millis" }))
+
+  return {
+    client,
+    stop: async () => {
+      await runtime.runPromise(delivering.interruptAsFork(delivering.id()).pipe(Effect.ignore))
+      await client.destroy()
+      await runtime.dispose()
+    }
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * One interaction, from Discord's JSON to the reply: who is acting (the guild's workspace, the
+ * member with their roles from Discord), what they asked (a slash command, a button, a submitted
+ * form), the core command it becomes, and the view to answer with. The same for the gateway and
+ * the HTTP-interactions endpoint: the transport only delivers the reply.
+ *
+ * A button or form carries a `ChatAction` id (item, action, revision): a press made for an older
+ * revision, an objection already resolved or a stage the item has left is refused as stale with the
+ * core's sentence, never applied to the draft as it is now. The interaction id is the command id,
+ * so an interaction Discord delivers twice acts once.
+ *
+ * @since 0.1.0
+ */
+import * as ChatAction from "@dugnad/core/ChatAction"
+import * as ChatView from "@dugnad/core/ChatView"
+import * as Commands from "@dugnad/core/Commands"
+import * as Directory from "@dugnad/core/Directory"
+import type { EventStore } from "@dugnad/core/EventStore"
+import type { ReadModel } from "@dugnad/core/ReadModel"
+import { CommandId, type ItemId, type MemberId } from "@dugnad/core/Ids"
+import type { Locale, Member, Workspace } from "@dugnad/core/Member"
+import * as Messages from "@dugnad/core/Messages"
+import * as Queries from "@dugnad/core/Queries"
+import { initialState } from "@dugnad/core/Workflow"
+import {
+  type APIInteractionGuildMember,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
+  ComponentType,
+  InteractionType
+} from "discord-api-types/v10"
+import * as DateTime from "effect/DateTime"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import type { DiscordConfig } from "./Config.js"
+import type { HandledInteraction } from "./HttpInteractions.js"
+import { type DiscordGuild, type DiscordPerson, ensureWorkspace, localeOf, syncMember } from "./Identity.js"
+import { noticeView, text } from "./Text.js"
+
+/**
+ * What to answer an interaction with.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type Reply =
+  /** A new message; `ephemeral` shows it only to the person who acted. */
+  | { readonly _tag: "Message"; readonly view: ChatView.ChatView; readonly ephemeral: boolean }
+  /** A form to fill in first (a modal). */
+  | { readonly _tag: "Form"; readonly form: ChatView.ChatForm }
+  /** Suggestions while typing an option (autocomplete). */
+  | { readonly _tag: "Choices"; readonly choices: ReadonlyArray<{ readonly name: string; readonly value: string }> }
+
+/**
+ * What the pipeline needs from the platform, whichever transport brought the interaction: the
+ * guild (its name and language) and the names of Discord roles, from discord.js's cache or REST.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Platform {
+  readonly guild: (guildId: string) => Effect.Effect<DiscordGuild>
+  readonly roleNames: (guildId: string, roleIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<string>>
+}
+
+/** Someone acting in a guild, and where. */
+export interface Session {
+  readonly workspace: Workspace
+  readonly member: Member
+  readonly locale: Locale
+  readonly context: Messages.RenderContext
+}
+
+const personOf = (member: APIInteractionGuildMember, roleNames: ReadonlyArray<string>, locale: string): DiscordPerson => ({
+  userId: member.user.id,
+  username: member.user.username,
+  displayName: member.nick ?? member.user.global_name ?? member.user.username,
+  discordRoleNames: roleNames,
+  locale: localeOf(locale)
+})
+
+const renderContext = (workspace: Workspace, members: ReadonlyArray<Member>): Messages.RenderContext => {
+  const byId = new Map(members.map((member) => [member.id as string, member]))
+  return { timeZone: workspace.timeZone, name: (id: MemberId) => byId.get(id)?.name ?? id }
+}
+
+/** A message in the acting person's language (their Discord language until Dugnad knows theirs). */
+const notice = (view: ChatView.ChatView): Reply => ({ _tag: "Message", view, ephemeral: true })
+
+/**
+ * The workspace and member behind an interaction, or the reply that says why there is none (used
+ * outside a server, or in a server where nobody may found a workspace yet).
+ */
+export const sessionOf = (interaction: HandledInteraction, settings: DiscordConfig, platform: Platform) =>
+  Effect.gen(function*() {
+    const locale = localeOf(interaction.locale)
+    if (interaction.guild_id === undefined || interaction.member === undefined) {
+      const words = text(locale).guildOnly
+      return Either.left(notice(noticeView(words.title, words.body)))
+    }
+    const guild = yield* platform.guild(interaction.guild_id)
+    const roleNames = yield* platform.roleNames(interaction.guild_id, interaction.member.roles)
+    const person = personOf(interaction.member, roleNames, interaction.locale)
+    const workspace = yield* ensureWorkspace(guild, person, settings.roleNames)
+    if (Option.isNone(workspace)) {
+      const words = text(locale).notSetUp
+      return Either.left(notice(noticeView(words.title, words.body(Option.getOrUndefined(settings.roleNames.advisor)))))
+    }
+    const member = yield* syncMember(workspace.value.id, person, settings.roleNames)
+    const directory = yield* Directory.Directory
+    const members = yield* directory.members(workspace.value.id)
+    return Either.right({
+      workspace: workspace.value,
+      member,
+      locale: Messages.localeFor(workspace.value, member),
+      context: renderContext(workspace.value, members)
+    } satisfies Session)
+  })
+
+/** The values of a submitted modal, by field id. */
+export const formValues = (interaction: APIModalSubmitInteraction): ChatAction.FormValues => {
+  const values: Record<string, string> = {}
+  for (const row of interaction.data.components) {
+    if (row.type !== ComponentType.ActionRow) continue
+    for (const input of row.components) {
+      if (input.type === ComponentType.TextInput) values[input.custom_id] = input.value
+    }
+  }
+  return values
+}
+
+const errorReply = (session: Session, error: Messages.DugnadError): Reply =>
+  notice(ChatView.errorView(error, session.locale, session.context))
+
+/** The command id of an interaction: Discord's id, so a redelivered interaction acts once. */
+export const commandIdOf = (interactionId: string): CommandId => CommandId.make(`discord-${interactionId}`)
+
+/**
+ * Runs a pressed button or a submitted form: the action's form when it opens one, else the core
+ * command it gives, checked against the item as it is now. The reply shows the item after the
+ * command, with the buttons the person can use next.
+ */
+const runAction = (
+  session: Session,
+  interaction: APIMessageComponentInteraction | APIModalSubmitInteraction,
+  customId: string,
+  values: ChatAction.FormValues | undefined
+) =>
+  Effect.gen(function*() {
+    const decoded = ChatAction.decode(customId)
+    if (Either.isLeft(decoded)) return errorReply(session, decoded.left)
+    const action = decoded.right
+    const itemId = "item" in action ? (action.item as ItemId) : undefined
+    const before = itemId === undefined ? undefined : yield* Effect.either(Queries.item(session.workspace.id, itemId))
+    if (before !== undefined && Either.isLeft(before)) return errorReply(session, before.left)
+    const state = before === undefined ? undefined : before.right.state
+    if (values === undefined && ChatAction.opensForm(action._tag)) {
+      const form = ChatView.form(action, session.locale, state)
+      if (form !== undefined) return { _tag: "Form", form } satisfies Reply
+    }
+    const command = ChatAction.toCommand(
+      action,
+      values ?? {},
+      state ?? initialState,
+      session.member,
+      yield* DateTime.now
+    )
+    if (Either.isLeft(command)) return errorReply(session, command.left)
+    const result = yield* Effect.either(Commands.handle({
+      workspace: session.workspace.id,
+      commandId: commandIdOf(interaction.id),
+      actor: session.member.id,
+      item: itemId,
+      command: command.right
+    }))
+    if (Either.isLeft(result)) return errorReply(session, result.left)
+    return notice(ChatView.itemView({ item: result.right.item, state: result.right.state }, session.locale, session.context, session.member))
+  })
+
+/**
+ * Answers one interaction (every kind but PING, which the transports answer). Never fails: every
+ * refusal is a reply in the person's language.
+ *
+ * @since 0.1.0
+ * @category interactions
+ */
+export const handle = (
+  interaction: HandledInteraction,
+  settings: DiscordConfig,
+  platform: Platform,
+  slash: (session: Session, interaction: HandledInteraction) => Effect.Effect<Reply, never, Services>
+) =>
+  Effect.gen(function*() {
+    const found = yield* sessionOf(interaction, settings, platform).pipe(
+      // Setting up the workspace or the member was refused (a handle the directory will not take):
+      // said in the person's Discord language, as nothing else is known yet.
+      Effect.catchAll((error) =>
+        Effect.succeed(Either.left(notice(ChatView.errorView(error, localeOf(interaction.locale), { timeZone: "UTC", name: (id) => id }))))
+      )
+    )
+    if (Either.isLeft(found)) return found.left
+    const session = found.right
+    switch (interaction.type) {
+      case InteractionType.MessageComponent:
+        return yield* runAction(session, interaction, interaction.data.custom_id, undefined)
+      case InteractionType.ModalSubmit:
+        return yield* runAction(session, interaction, interaction.data.custom_id, formValues(interaction))
+      default:
+        return yield* slash(session, interaction)
+    }
+  })
+
+/** The core services an interaction uses. */
+export type Services = Directory.Directory | EventStore | ReadModel

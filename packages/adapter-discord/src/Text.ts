@@ -1,0 +1,79 @@
+/**
+ * The bot's own few sentences (where it can be used, and a server not set up yet), in Norwegian
+ * Bokmål and English. Every sentence about the workflow comes from `@dugnad/core`'s `Messages`.
+ *
+ * @since 0.1.0
+ */
+import type { ChatView } from "@dugnad/core/ChatView"
+import type { Locale } from "@dugnad/core/Member"
+
+/** What the bot says of itself. */
+export interface Text {
+  readonly guildOnly: { readonly title: string; readonly body: string }
+  readonly notSetUp: { readonly title: string; readonly body: (advisorRole: string | undefined) => string }
+  readonly notHere: { readonly title: string; readonly body: string }
+  readonly unexpected: { readonly title: string; readonly body: string }
+}
+
+const en: Text = {
+  guildOnly: {
+    title: "Use Dugnad in your server",
+    body: "Dugnad works in the server your team shares: use /dugnad there."
+  },
+  notSetUp: {
+    title: "Dugnad is not set up here yet",
+    body: (role) =>
+      role === undefined
+        ? "Nobody has set up Dugnad in this server yet."
+        : `Dugnad starts when someone with the “${role}” role uses /dugnad here for the first time. Ask your communications advisor.`
+  },
+  notHere: {
+    title: "Not in Discord yet",
+    body: "This command is not offered in Discord yet: use the dugnad CLI for it (dugnad --help)."
+  },
+  unexpected: {
+    title: "Something went wrong",
+    body: "Dugnad could not do this because of a fault of its own. Nothing was changed. Try again, and tell whoever runs the bot if it happens again."
+  }
+}
+
+const nb: Text = {
+  guildOnly: {
+    title: "Bruk Dugnad i serveren deres",
+    body: "Dugnad fungerer i serveren teamet deler: bruk /dugnad der."
+  },
+  notSetUp: {
+    title: "Dugnad er ikke satt opp her ennå",
+    body: (role) =>
+      role === undefined
+        ? "Ingen har satt opp Dugnad i denne serveren ennå."
+        : `Dugnad starter når noen med rollen «${role}» bruker /dugnad her for første gang. Spør kommunikasjonsrådgiveren deres.`
+  },
+  notHere: {
+    title: "Ikke i Discord ennå",
+    body: "Denne kommandoen finnes ikke i Discord ennå: bruk dugnad-CLI-en til den (dugnad --help)."
+  },
+  unexpected: {
+    title: "Noe gikk galt",
+    body: "Dugnad fikk ikke gjort dette på grunn av en feil hos seg selv. Ingenting ble endret. Prøv igjen, og si fra til den som drifter boten hvis det skjer igjen."
+  }
+}
+
+/** The bot's sentences in a language. */
+export const text = (locale: Locale): Text => (locale === "nb" ? nb : en)
+
+/** A short notice as a view, to the person who acted only. */
+export const noticeView = (title: string, body: string): ChatView => ({
+  title,
+  body,
+  fields: [],
+  actions: [],
+  tone: "warning",
+  mentions: []
+})
+
+/** The answer when the bot itself failed (a bug), in the person's language. */
+export const unexpectedView = (locale: Locale): ChatView => {
+  const words = text(locale).unexpected
+  return { ...noticeView(words.title, words.body), tone: "danger" }
+}
