@@ -25,6 +25,7 @@ import { respondWithin } from "./Deadline.js"
 import type { HandledInteraction } from "./HttpInteractions.js"
 import { localeOf } from "./Identity.js"
 import { unexpectedView } from "./Text.js"
+import * as Guilds from "./Guilds.js"
 import * as Interactions from "./Interactions.js"
 import * as Notifier from "./Notifier.js"
 import * as Render from "./Render.js"
@@ -56,6 +57,22 @@ export const responseOf = (reply: Interactions.Reply): { readonly response: APII
   }
 }
 
+/**
+ * The platform facts the pipeline needs, from the guild cache (REST), for either transport.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const platformOf = (guilds: Guilds.Guilds): Interactions.Platform => ({
+  guild: (guildId) => Effect.promise(() => guilds.info(guildId)),
+  roleNames: (guildId, roleIds) =>
+    Effect.map(Effect.promise(() => guilds.info(guildId)), (info) =>
+      roleIds.flatMap((id) => {
+        const name = info.roles.get(id)
+        return name === undefined ? [] : [name]
+      }))
+})
+
 const filesOf = (files: ReadonlyArray<Render.Upload>) =>
   files.map((file) => ({ name: file.name, data: Buffer.from(file.data), contentType: file.contentType }))
 
@@ -76,23 +93,9 @@ export const start = async (
     waitGuildTimeout: 1_000
   })
   const store = options.store ?? Store.layer(settings.database)
-  const runtime = ManagedRuntime.make(Layer.provideMerge(Notifier.layer(client, settings), store))
-
-  const platform: Interactions.Platform = {
-    guild: (guildId) =>
-      Effect.sync(() => {
-        const guild = client.guilds.cache.get(guildId)
-        return { id: guildId, name: guild?.name ?? guildId, locale: localeOf(guild?.preferredLocale) }
-      }),
-    roleNames: (guildId, roleIds) =>
-      Effect.sync(() => {
-        const roles = client.guilds.cache.get(guildId)?.roles.cache
-        return roleIds.flatMap((id) => {
-          const name = roles?.get(id)?.name
-          return name === undefined ? [] : [name]
-        })
-      })
-  }
+  const guilds = Guilds.make(client.rest)
+  const runtime = ManagedRuntime.make(Layer.provideMerge(Notifier.layer(client.rest, guilds, settings), store))
+  const platform = platformOf(guilds)
 
   const answer = (interaction: HandledInteraction) => {
     const callback = Routes.interactionCallback(interaction.id, interaction.token)
@@ -139,6 +142,14 @@ export const start = async (
       registerGuildCommands(client.rest, settings.applicationId, guildId).pipe(Effect.ignore)
     )
   client.on(Events.GuildCreate, (guild) => void register(guild.id))
+  // Roles and channels change: read the guild again at the next interaction.
+  const forget = (changed: { readonly guild: { readonly id: string } }) => guilds.forget(changed.guild.id)
+  client.on(Events.GuildRoleCreate, forget)
+  client.on(Events.GuildRoleUpdate, forget)
+  client.on(Events.GuildRoleDelete, forget)
+  client.on(Events.ChannelCreate, forget)
+  client.on(Events.ChannelUpdate, (channel) => "guild" in channel ? forget(channel) : undefined)
+  client.on(Events.ChannelDelete, (channel) => "guild" in channel ? forget(channel) : undefined)
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()))
   await client.login(Redacted.value(settings.token))

@@ -18,12 +18,13 @@ import { type Audience, isItemNotification, type OutboxMessage } from "@dugnad/c
 import { type DeliveryFailed, Notifier } from "@dugnad/core/Notifier"
 import * as Queries from "@dugnad/core/Queries"
 import { ideaOf } from "@dugnad/core/Item"
-import { type Client, ChannelType, Routes, type TextChannel, type ThreadChannel } from "discord.js"
+import { type APIThreadChannel, ChannelType, type REST, Routes } from "discord.js"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { DiscordConfig } from "./Config.js"
 import { deliveryFailure, nonceOf } from "./Delivery.js"
 import { guildIdOf, userIdOf } from "./Identity.js"
+import type { Guilds } from "./Guilds.js"
 import * as Render from "./Render.js"
 
 /** Where one message goes. */
@@ -57,28 +58,29 @@ export const threadNameOf = (title: string, item: ItemId): string => `${title.sl
  * @since 0.1.0
  * @category layers
  */
-export const layer = (client: Client, settings: DiscordConfig) =>
+export const layer = (rest: REST, guilds: Guilds, settings: DiscordConfig) =>
   Layer.effect(
     Notifier,
     Effect.gen(function*() {
       const services = yield* Effect.context<Directory.Directory | EventStore>()
       const threads = new Map<string, string>()
 
-      const textChannel = (guildId: string, name: string): TextChannel => {
-        const channel = client.guilds.cache.get(guildId)?.channels.cache.find((c) =>
-          c.name === name && c.type === ChannelType.GuildText
-        )
-        if (channel === undefined) throw Object.assign(new Error(`no text channel named ${name}`), { status: 404 })
-        return channel as TextChannel
+      const textChannel = async (guildId: string, name: string): Promise<string> => {
+        const id = (await guilds.info(guildId)).textChannels.get(name)
+        // No such channel: nothing to retry until someone creates it (the row is parked).
+        if (id === undefined) throw Object.assign(new Error(`no text channel named ${name}`), { status: 404 })
+        return id
       }
 
       const threadOf = async (guildId: string, item: ItemId, title: string): Promise<string> => {
         const known = threads.get(`${guildId}:${item}`)
         if (known !== undefined) return known
-        const channel = textChannel(guildId, settings.contentChannel)
-        const active = await channel.guild.channels.fetchActiveThreads()
-        const found = active.threads.find((thread: ThreadChannel) => thread.name.endsWith(` · ${item}`))
-        const thread = found ?? await channel.threads.create({ name: threadNameOf(title, item), autoArchiveDuration: 10080 })
+        const channel = await textChannel(guildId, settings.contentChannel)
+        const active = await rest.get(Routes.guildActiveThreads(guildId)) as { readonly threads: ReadonlyArray<APIThreadChannel> }
+        const found = active.threads.find((thread) => thread.parent_id === channel && thread.name.endsWith(` · ${item}`))
+        const thread = found ?? await rest.post(Routes.threads(channel), {
+          body: { name: threadNameOf(title, item), type: ChannelType.PublicThread, auto_archive_duration: 10080 }
+        }) as APIThreadChannel
         threads.set(`${guildId}:${item}`, thread.id)
         return thread.id
       }
@@ -87,11 +89,11 @@ export const layer = (client: Client, settings: DiscordConfig) =>
         const channelId = place._tag === "Thread"
           ? await threadOf(guildId, place.item, place.title)
           : place._tag === "Team"
-          ? textChannel(guildId, settings.teamChannel).id
-          : ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: place.user } })) as { id: string }).id
+          ? await textChannel(guildId, settings.teamChannel)
+          : ((await rest.post(Routes.userChannels(), { body: { recipient_id: place.user } })) as { id: string }).id
         const rendered = Render.message(view, { ping: place._tag !== "Direct" })
         const nonce = nonceOf(notificationId, `${place._tag}:${place._tag === "Direct" ? place.user : ""}:${view.mentions.join(",")}`)
-        await client.rest.post(Routes.channelMessages(channelId), {
+        await rest.post(Routes.channelMessages(channelId), {
           body: { ...rendered.body, nonce, enforce_nonce: true },
           files: rendered.files.map((file) => ({ name: file.name, data: Buffer.from(file.data), contentType: file.contentType }))
         })
