@@ -16,6 +16,7 @@ import * as ChatView from "@dugnad/core/ChatView"
 import * as Commands from "@dugnad/core/Commands"
 import * as Directory from "@dugnad/core/Directory"
 import type { EventStore } from "@dugnad/core/EventStore"
+import type { MeetingStore } from "@dugnad/core/MeetingStore"
 import type { ReadModel } from "@dugnad/core/ReadModel"
 import { CommandId, type ItemId, type MemberId } from "@dugnad/core/Ids"
 import type { Locale, Member, Workspace } from "@dugnad/core/Member"
@@ -23,9 +24,11 @@ import * as Messages from "@dugnad/core/Messages"
 import * as Queries from "@dugnad/core/Queries"
 import { initialState } from "@dugnad/core/Workflow"
 import {
+  type APIInteractionDataResolvedGuildMember,
   type APIInteractionGuildMember,
   type APIMessageComponentInteraction,
   type APIModalSubmitInteraction,
+  type APIUser,
   ComponentType,
   InteractionType
 } from "discord-api-types/v10"
@@ -70,6 +73,15 @@ export interface Session {
   readonly member: Member
   readonly locale: Locale
   readonly context: Messages.RenderContext
+  /**
+   * Another Discord user as a member of this workspace (a reviewer, someone added), created or
+   * brought up to date from the user and guild-member data Discord resolved for an option, with
+   * their roles from their Discord roles as for the person acting.
+   */
+  readonly memberOf: (
+    user: APIUser,
+    member: APIInteractionDataResolvedGuildMember | undefined
+  ) => Effect.Effect<Member, Messages.DugnadError, Services>
 }
 
 const personOf = (member: APIInteractionGuildMember, roleNames: ReadonlyArray<string>, locale: string): DiscordPerson => ({
@@ -110,11 +122,25 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
     const member = yield* syncMember(workspace.value.id, person, settings.roleNames)
     const directory = yield* Directory.Directory
     const members = yield* directory.members(workspace.value.id)
+    const guildId = interaction.guild_id
+    const memberOf: Session["memberOf"] = (user, resolved) =>
+      Effect.gen(function*() {
+        const names = yield* platform.roleNames(guildId, resolved?.roles ?? [])
+        const other: DiscordPerson = {
+          userId: user.id,
+          username: user.username,
+          displayName: resolved?.nick ?? user.global_name ?? user.username,
+          discordRoleNames: names,
+          locale: localeOf(user.locale ?? guild.locale)
+        }
+        return yield* syncMember(workspace.value.id, other, settings.roleNames)
+      })
     return Either.right({
       workspace: workspace.value,
       member,
       locale: Messages.localeFor(workspace.value, member),
-      context: renderContext(workspace.value, members)
+      context: renderContext(workspace.value, members),
+      memberOf
     } satisfies Session)
   })
 
@@ -205,11 +231,20 @@ export const handle = (
       case InteractionType.MessageComponent:
         return yield* runAction(session, interaction, interaction.data.custom_id, undefined)
       case InteractionType.ModalSubmit:
-        return yield* runAction(session, interaction, interaction.data.custom_id, formValues(interaction))
+        // The adapter's own modals (`draft write`'s) are the slash handler's to submit.
+        return interaction.data.custom_id.startsWith(adapterModalPrefix)
+          ? yield* slash(session, interaction)
+          : yield* runAction(session, interaction, interaction.data.custom_id, formValues(interaction))
       default:
         return yield* slash(session, interaction)
     }
   })
 
+/**
+ * The prefix of the custom ids of modals the adapter makes itself (not a core `ChatAction` form):
+ * their submissions go to the slash handler, which opened them.
+ */
+export const adapterModalPrefix = "dgd|"
+
 /** The core services an interaction uses. */
-export type Services = Directory.Directory | EventStore | ReadModel
+export type Services = Directory.Directory | EventStore | ReadModel | MeetingStore
