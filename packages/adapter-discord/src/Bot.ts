@@ -73,8 +73,32 @@ export const platformOf = (guilds: Guilds.Guilds): Interactions.Platform => ({
       }))
 })
 
-const filesOf = (files: ReadonlyArray<Render.Upload>) =>
+/**
+ * The files of a reply as discord.js REST takes them.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const filesOf = (files: ReadonlyArray<Render.Upload>) =>
   files.map((file) => ({ name: file.name, data: Buffer.from(file.data), contentType: file.contentType }))
+
+/**
+ * The pipeline both transports share (the gateway here, the HTTP-interactions endpoint in
+ * `Main.ts`): one interaction to its reply, through `Interactions.handle` and the slash handlers.
+ * Never fails: a bug is logged (the interaction's id, never its token) and said plainly.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const replyTo = (interaction: HandledInteraction, settings: DiscordConfig, platform: Interactions.Platform) =>
+  Interactions.handle(interaction, settings, platform, handleSlash).pipe(
+    // A bug: logged for operators (the interaction's id, never its token), said plainly to the person.
+    Effect.catchAllDefect((defect) =>
+      Effect.logError("interaction failed", { interaction: interaction.id, defect: String(defect) }).pipe(
+        Effect.as<Interactions.Reply>({ _tag: "Message", view: unexpectedView(localeOf(interaction.locale)), ephemeral: true })
+      )
+    )
+  )
 
 /**
  * Starts the bot with these settings: logs in, registers the command in every guild, answers
@@ -99,15 +123,7 @@ export const start = async (
 
   const answer = (interaction: HandledInteraction) => {
     const callback = Routes.interactionCallback(interaction.id, interaction.token)
-    const work = Interactions.handle(interaction, settings, platform, handleSlash).pipe(
-      // A bug: logged for operators (the interaction's id, never its token), said plainly to the person.
-      Effect.catchAllDefect((defect) =>
-        Effect.logError("interaction failed", { interaction: interaction.id, defect: String(defect) }).pipe(
-          Effect.as<Interactions.Reply>({ _tag: "Message", view: unexpectedView(localeOf(interaction.locale)), ephemeral: true })
-        )
-      )
-    )
-    return respondWithin(work, {
+    return respondWithin(replyTo(interaction, settings, platform), {
       answer: (reply) =>
         Effect.promise(() => {
           const { files, response } = responseOf(reply)
