@@ -29,6 +29,7 @@ import * as Guilds from "./Guilds.js"
 import * as Interactions from "./Interactions.js"
 import * as Notifier from "./Notifier.js"
 import * as Render from "./Render.js"
+import * as Reminders from "./Reminders.js"
 import { registerGuildCommands } from "./SlashCommands.js"
 import { handleSlash } from "./SlashHandlers.js"
 import * as Store from "./Store.js"
@@ -109,7 +110,11 @@ export const replyTo = (interaction: HandledInteraction, settings: DiscordConfig
  */
 export const start = async (
   settings: DiscordConfig,
-  options: { readonly store?: Layer.Layer<Interactions.Services | Outbox, StoreUnavailable> } = {}
+  options: {
+    readonly store?: Layer.Layer<Interactions.Services | Outbox, StoreUnavailable>
+    /** The scheduler and scheduled-events sync (holder id per process, period). */
+    readonly reminders?: Reminders.RemindersOptions
+  } = {}
 ): Promise<Bot> => {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -172,11 +177,14 @@ export const start = async (
   await ready
   await Promise.all(client.guilds.cache.map((guild) => register(guild.id)))
   const delivering = runtime.runFork(Dispatcher.run({ pollInterval: "200 millis" }))
+  // Reminders, meeting reports and check-ins into the outbox; meetings as scheduled events.
+  const scheduling = runtime.runFork(Reminders.run(client.rest, options.reminders))
 
   return {
     client,
     stop: async () => {
       await runtime.runPromise(delivering.interruptAsFork(delivering.id()).pipe(Effect.ignore))
+      await runtime.runPromise(scheduling.interruptAsFork(scheduling.id()).pipe(Effect.ignore))
       await client.destroy()
       await runtime.dispose()
     }

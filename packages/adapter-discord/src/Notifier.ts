@@ -5,13 +5,26 @@
  * there, one message per person it is for, pinging that person only and carrying the buttons they
  * can use (a review request: approve facts, object, suggest format, comment). Messages for the
  * team (celebrations, meetings) go to the team channel (`DISCORD_TEAM_CHANNEL`) and ping nobody;
- * reminders for named people go to them as direct messages.
+ * a meeting series' messages go to its own channel when it names one (`Channel` audience, by name;
+ * the team channel when the guild has no such channel); reminders for named people (review
+ * reminders, result check-ins, a meeting's direct reminders) go to them as direct messages.
+ *
+ * Shared results come with each recipient's results message (`Results.messagesFor`, worked out
+ * once per notification, its charts once per language), so the chart is uploaded with the message;
+ * a success is celebrated with the item's feedback (`Results.feedback`). A delivered
+ * `MeetingChanged` also brings the series' Discord scheduled event up to date (`ScheduledEvents`).
+ *
+ * A send that fails permanently (no such channel, no access) parks the row; everything else is
+ * retried by the dispatcher, and nonces (`enforce_nonce`) keep a retried send from showing twice.
  *
  * @since 0.1.0
  */
 import * as ChatView from "@dugnad/core/ChatView"
 import * as Directory from "@dugnad/core/Directory"
 import type { EventStore } from "@dugnad/core/EventStore"
+import type { MeetingStore } from "@dugnad/core/MeetingStore"
+import type { ReadModel } from "@dugnad/core/ReadModel"
+import * as Results from "@dugnad/core/Results"
 import type { ItemId, WorkspaceId } from "@dugnad/core/Ids"
 import { hasRole, type Member } from "@dugnad/core/Member"
 import { type Audience, isItemNotification, type OutboxMessage } from "@dugnad/core/Notification"
@@ -26,11 +39,13 @@ import { deliveryFailure, nonceOf } from "./Delivery.js"
 import { guildIdOf, userIdOf } from "./Identity.js"
 import type { Guilds } from "./Guilds.js"
 import * as Render from "./Render.js"
+import * as ScheduledEvents from "./ScheduledEvents.js"
 
 /** Where one message goes. */
 type Place =
   | { readonly _tag: "Thread"; readonly item: ItemId; readonly title: string }
   | { readonly _tag: "Team" }
+  | { readonly _tag: "Channel"; readonly name: string }
   | { readonly _tag: "Direct"; readonly user: string }
 
 /** The members an audience names, as the directory has them now. */
@@ -52,6 +67,25 @@ const membersOf = (workspace: WorkspaceId, audience: Audience) =>
 export const threadNameOf = (title: string, item: ItemId): string => `${title.slice(0, 80)} · ${item}`
 
 /**
+ * The guild channel a channel name means: as written, without a leading `#`, or as Discord would
+ * have named it (lower case, spaces as dashes); `undefined` when the guild has none.
+ */
+export const channelNamed = (channels: ReadonlyMap<string, string>, name: string): string | undefined => {
+  const bare = name.trim().replace(/^#/u, "")
+  const slug = bare.toLowerCase().replace(/\s+/gu, "-")
+  return channels.get(name) ?? channels.get(bare) ?? channels.get(slug) ??
+    [...channels.entries()].find(([candidate]) => candidate.toLowerCase() === slug)?.[1]
+}
+
+/** The item a message is about, if any (an item notification, a review reminder, a check-in). */
+const itemOf = (message: OutboxMessage): ItemId | undefined =>
+  isItemNotification(message)
+    ? message.item
+    : message.subject._tag === "ReviewDue" || message.subject._tag === "ResultsCheckIn"
+    ? message.subject.item
+    : undefined
+
+/**
  * The Discord notifier, as a layer over the core's store: it reads the item and the directory to
  * make each recipient's view.
  *
@@ -62,7 +96,7 @@ export const layer = (rest: REST, guilds: Guilds, settings: DiscordConfig) =>
   Layer.effect(
     Notifier,
     Effect.gen(function*() {
-      const services = yield* Effect.context<Directory.Directory | EventStore>()
+      const services = yield* Effect.context<Directory.Directory | EventStore | ReadModel | MeetingStore>()
       const threads = new Map<string, string>()
 
       const textChannel = async (guildId: string, name: string): Promise<string> => {
@@ -90,9 +124,13 @@ export const layer = (rest: REST, guilds: Guilds, settings: DiscordConfig) =>
           ? await threadOf(guildId, place.item, place.title)
           : place._tag === "Team"
           ? await textChannel(guildId, settings.teamChannel)
+          : place._tag === "Channel"
+          ? channelNamed((await guilds.info(guildId)).textChannels, place.name) ??
+            await textChannel(guildId, settings.teamChannel)
           : ((await rest.post(Routes.userChannels(), { body: { recipient_id: place.user } })) as { id: string }).id
         const rendered = Render.message(view, { ping: place._tag !== "Direct" })
-        const nonce = nonceOf(notificationId, `${place._tag}:${place._tag === "Direct" ? place.user : ""}:${view.mentions.join(",")}`)
+        const where = place._tag === "Direct" ? place.user : place._tag === "Channel" ? place.name : ""
+        const nonce = nonceOf(notificationId, `${place._tag}:${where}:${view.mentions.join(",")}`)
         await rest.post(Routes.channelMessages(channelId), {
           body: { ...rendered.body, nonce, enforce_nonce: true },
           files: rendered.files.map((file) => ({ name: file.name, data: Buffer.from(file.data), contentType: file.contentType }))
@@ -108,16 +146,37 @@ export const layer = (rest: REST, guilds: Guilds, settings: DiscordConfig) =>
           const everyone = yield* directory.members(message.workspace)
           const byId = new Map(everyone.map((member) => [member.id as string, member]))
           const name = (id: Member["id"]) => byId.get(id)?.name ?? id
-          const item = isItemNotification(message) ? yield* Effect.option(Queries.item(message.workspace, message.item)) : undefined
+          const about = itemOf(message)
+          const item = about === undefined ? undefined : yield* Effect.option(Queries.item(message.workspace, about))
           const state = item?._tag === "Some" ? item.value.state : undefined
-          const context: ChatView.ViewContext = { workspace, name, state }
+          const base: ChatView.ViewContext = { workspace, name, state }
+          // Shared results: everyone's message (and the charts, once per language) worked out once.
+          const notification = isItemNotification(message) ? message : undefined
+          const event = notification?.event._tag
+          const feedback = notification !== undefined && (event === "ResultsShared" || event === "MarkedSuccess")
+            ? yield* Effect.option(Results.feedback(notification.workspace, notification.item))
+            : undefined
+          const found = feedback?._tag === "Some" ? feedback.value : undefined
+          const results = event === "ResultsShared" && found !== undefined
+            ? yield* Effect.orElseSucceed(Results.messagesFor(found), () => [])
+            : []
+          for (const failure of results.flatMap((entry) => entry.chartFailures)) {
+            yield* Effect.logWarning("results chart not drawn", { notification: message.id, network: failure.network, error: String(failure.error) })
+          }
+          const contextFor = (recipient: Member | undefined): ChatView.ViewContext => ({
+            ...base,
+            ...(found === undefined ? {} : { feedback: found }),
+            ...(recipient === undefined ? {} : { results: results.find((entry) => entry.member === recipient.id) })
+          })
           const recipients = yield* membersOf(message.workspace, message.audience)
           const sends: Array<{ readonly place: Place; readonly view: ChatView.ChatView }> = []
-          if (recipients.length === 0) {
-            sends.push({ place: { _tag: "Team" }, view: ChatView.viewOfMessage(message, undefined, context) })
+          if (message.audience._tag === "Channel") {
+            sends.push({ place: { _tag: "Channel", name: message.audience.channel }, view: ChatView.viewOfMessage(message, undefined, contextFor(undefined)) })
+          } else if (recipients.length === 0) {
+            sends.push({ place: { _tag: "Team" }, view: ChatView.viewOfMessage(message, undefined, contextFor(undefined)) })
           } else {
             for (const recipient of recipients) {
-              const view = ChatView.viewOfMessage(message, recipient, context)
+              const view = ChatView.viewOfMessage(message, recipient, contextFor(recipient))
               const user = userIdOf(recipient.id)
               if (isItemNotification(message)) {
                 const title = (state === undefined ? undefined : ideaOf(state)?.title) ?? message.item
@@ -132,6 +191,13 @@ export const layer = (rest: REST, guilds: Guilds, settings: DiscordConfig) =>
               try: () => send(guildId, place, message.id, view),
               catch: (error) => deliveryFailure(message.id, error)
             })
+          }
+          // A moved or cancelled occurrence: the series' scheduled event follows at once (best effort;
+          // the periodic sync catches up on failure).
+          if (!isItemNotification(message) && message.subject._tag === "MeetingChanged") {
+            yield* ScheduledEvents.syncWorkspace(rest, message.workspace, message.subject.meeting).pipe(
+              Effect.catchAllCause((cause) => Effect.logWarning("scheduled event not updated", { notification: message.id, cause: String(cause) }))
+            )
           }
         }).pipe(
           Effect.catchTags({
