@@ -359,8 +359,11 @@ const reviewRequest = (session: Session, interactionId: string, input: ChatInput
     const reviewers = yield* Effect.either(membersOf(session, input, ["reviewer", "reviewer2", "reviewer3"]))
     if (Either.isLeft(reviewers)) return errorReply(session, reviewers.left)
     const unique = [...new Map(reviewers.right.map((member) => [member.id, member])).values()]
+    // Reviewers met just now are named in the reply too.
+    const names = new Map<string, string>(unique.map((member) => [member.id, member.name]))
+    const named: Session = { ...session, context: { ...session.context, name: (id) => names.get(id) ?? session.context.name(id) } }
     return yield* runCommand(
-      session,
+      named,
       interactionId,
       item,
       ItemCommand.RequestReview({
@@ -544,7 +547,7 @@ const meetingSummary = (session: Session, input: ChatInput) =>
 const memberLine = (session: Session, member: { readonly handle: string; readonly name: string; readonly roles: ReadonlyArray<Role>; readonly department?: string | undefined }) => {
   const catalogue = Messages.messages(session.locale)
   const roles = member.roles.filter((role) => role !== "member").map((role) => catalogue.role[role])
-  return `- ${member.name} (@${member.handle})` + (roles.length === 0 ? "" : ` · ${roles.join(", ")}`) +
+  return `- ${member.name} (${member.handle})` + (roles.length === 0 ? "" : ` · ${roles.join(", ")}`) +
     (member.department === undefined ? "" : ` · ${member.department}`)
 }
 
