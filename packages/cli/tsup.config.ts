@@ -35,7 +35,10 @@ const unusedParsers: Plugin = {
 // The packages the core loads with `import()` only when it draws a chart (Vega, Vega-Lite, resvg)
 // stay outside the bundle and are loaded with `require`: a script run with a code cache (see
 // src/CodeCache.ts) cannot `import()` without an experimental Node flag. All three ship CommonJS.
-const requiredWhenImported = /^(vega|vega-lite|@resvg\/resvg-js)$/
+// So does the Discord bot (`dugnad discord`): @dugnad/adapter-discord, with discord.js, is kept out
+// of the bundle this way (not through `external`, whose plugin would run first and leave the
+// `import()` as it is); it is an ES module, which Node 20.19 and later loads with `require`.
+const requiredWhenImported = /^(vega|vega-lite|@resvg\/resvg-js|@dugnad\/adapter-discord(\/.*)?)$/
 const requireDynamicImports: Plugin = {
   name: "require-dynamic-imports",
   setup(build) {

@@ -39,7 +39,7 @@ export const defaultDeadline: Duration.Duration = Duration.millis(2_000)
  * @since 0.1.0
  * @category deadline
  */
-export const respondWithin = <A, E, R, E2, R2>(
+export const respondWithin = <A, R, E2, R2>(
   work: Effect.Effect<A, never, R>,
   responder: Responder<A, E2, R2>,
   deadline: Duration.DurationInput = defaultDeadline

@@ -616,6 +616,33 @@ const demo = Command.make(
 ).pipe(Command.withDescription("Play the whole process once with five colleagues, on a new database: start here."))
 
 // ---------------------------------------------------------------------------------------------
+// discord
+
+/**
+ * The Discord bot, configured by its environment variables (see the adapter's README). Loaded only
+ * here: `@dugnad/adapter-discord` and discord.js stay outside the bundle (tsup.config.ts), so they
+ * cost the other commands nothing. The bot prints its own one-line errors and sets the exit code
+ * (2 for a missing or invalid variable); the command ends when the bot has started, and the
+ * process lives on until SIGINT or SIGTERM.
+ */
+const discord = Command.make("discord", {}, () =>
+  Effect.tryPromise({
+    try: () => import("@dugnad/adapter-discord/Main"),
+    catch: () =>
+      new Rejection({
+        type: "unavailable",
+        message: "The Discord bot (@dugnad/adapter-discord) is not installed or not built: run `npm run build` at the repository root.",
+        exitCode: 1,
+        json: false
+      })
+  }).pipe(Effect.flatMap((Discord) => Effect.promise(() => Discord.run())), Effect.asVoid)
+).pipe(
+  Command.withDescription(
+    "Run the Discord bot: DISCORD_TOKEN, DISCORD_APPLICATION_ID and the other DISCORD_* variables, the store from DUGNAD_DB."
+  )
+)
+
+// ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
 // completions
@@ -652,6 +679,7 @@ export const dugnad = Command.make("dugnad", {}, () => chooseSubcommand).pipe(
     meeting,
     checks,
     primer,
+    discord,
     completions
   ])
 )
@@ -701,6 +729,7 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["meeting"], meeting],
   [["checks"], checks],
   [["primer"], primer],
+  [["discord"], discord],
   [["completions"], completions]
 ]
 
