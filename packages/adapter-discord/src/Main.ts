@@ -71,7 +71,7 @@ export interface Running {
   readonly startedLine: string
   /** In HTTP mode, the port the endpoint listens on. */
   readonly port: Option.Option<number>
-  /** Stops delivering, closes the connection or the endpoint, and closes the store. */
+  /** Stops delivering, closes the connection or the endpoint, and closes the store (once: later calls wait for the first). */
   readonly stop: () => Promise<void>
 }
 
@@ -147,6 +147,12 @@ const isDeferral = (response: APIInteractionResponse) =>
 const statusOf = (error: unknown): number | undefined => {
   const status = (error as { readonly status?: unknown } | null)?.status
   return typeof status === "number" ? status : undefined
+}
+
+/** A stop that stops once, however often it is called (a signal, then the caller). */
+const once = (stop: () => Promise<void>): (() => Promise<void>) => {
+  let stopping: Promise<void> | undefined
+  return () => (stopping ??= stop())
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
@@ -253,14 +259,14 @@ const httpMode = async (settings: Config.DiscordConfig, publicKey: string, port:
       port: Option.some(listening),
       startedLine:
         `Dugnad on Discord: ${me.username} listening on :${listening} for HTTP interactions, ${guildIds.length} ${guildIds.length === 1 ? "guild" : "guilds"}`,
-      stop: async () => {
+      stop: once(async () => {
         await runtime.runPromise(delivering.interruptAsFork(delivering.id()).pipe(Effect.ignore))
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeAllConnections()
         })
         await stopRuntime()
-      }
+      })
     }
   } catch (error) {
     server.close()
@@ -290,7 +296,7 @@ export const start = async (settings: Config.DiscordConfig, options: StartOption
     mode: "gateway",
     port: Option.none(),
     startedLine: `Dugnad on Discord: logged in as ${bot.client.user?.tag ?? "the bot"}, ${guilds} ${guilds === 1 ? "guild" : "guilds"}`,
-    stop: bot.stop
+    stop: once(bot.stop)
   }
 }
 
