@@ -281,6 +281,16 @@ const openDraftModal = (session: Session, input: ChatInput, item: ItemId) =>
           placeholder: labels.placeholder.text.slice(0, 100),
           ...(previous === undefined || previous.length > ChatView.formLimits.paragraph ? {} : { value: previous })
         },
+        // No network given and none before (a first draft): asked for here rather than refused after.
+        ...(chosen.length > 0 || (latest?.body.networks.length ?? 0) > 0 ? [] : [{
+          id: "networks",
+          label: labels.field.networks.slice(0, 45),
+          style: "short",
+          required: true,
+          minLength: 1,
+          maxLength: 150,
+          placeholder: labels.placeholder.networks.slice(0, 100)
+        } satisfies ChatView.ChatFormField]),
         // The alt texts' ids (alt1..alt3) are the adapter's, not core `FieldId`s: this modal is
         // submitted back here (the `dgd|` prefix), never to `ChatAction.toCommand`.
         ...media.map((file, index): ChatView.ChatFormField => ({
@@ -312,7 +322,16 @@ const submitDraft = (session: Session, interaction: APIModalSubmitInteraction) =
     const found = yield* Effect.either(Queries.item(session.workspace.id, parsed.item))
     if (Either.isLeft(found)) return errorReply(session, found.left)
     const before = revisionOf(found.right.state)?.body
-    const chosen = parsed.networks.length > 0 ? parsed.networks : before?.networks ?? []
+    const typed = (values["networks"] ?? "").split(/[\s,;]+/u).map((name) => name.trim().toLowerCase()).filter((name) => name !== "")
+    const unknown = typed.find((name) => !allNetworks.some((network) => network === name))
+    if (unknown !== undefined) {
+      return errorReply(session, new InvalidCommandError({ command: "WriteDraft", field: "body.networks", reason: "not_allowed", allowed: allNetworks }))
+    }
+    const chosen = parsed.networks.length > 0
+      ? parsed.networks
+      : typed.length > 0
+      ? [...new Set(typed as ReadonlyArray<Network>)]
+      : before?.networks ?? []
     const media: ReadonlyArray<Media> = kept.length === 0
       ? before?.media ?? []
       : kept.map((file, index) => ({

@@ -113,7 +113,7 @@ const acceptedIdea = async (discord: FakeDiscord) => {
 }
 
 /** Alice writes a draft through the modal (with one attachment when `attach`). */
-const writeDraft = async (discord: FakeDiscord, item: string, text: string, attach = false) => {
+const writeDraft = async (discord: FakeDiscord, item: string, network: string | undefined, attach = false) => {
   const attachment = {
     id: "900000000000000001",
     filename: "harbour.jpg",
@@ -127,7 +127,7 @@ const writeDraft = async (discord: FakeDiscord, item: string, text: string, atta
     command: "dugnad",
     group: "draft",
     subcommand: "write",
-    options: { item, network: "facebook" },
+    options: network === undefined ? { item } : { item, network },
     ...(attach
       ? { rawOptions: [{ name: "media1", type: 11, value: attachment.id }], resolved: { attachments: { [attachment.id]: attachment } } }
       : {})
@@ -154,8 +154,13 @@ describe("/dugnad subcommands on Discord", () => {
     const { discord } = await launch()
     const item = await acceptedIdea(discord)
 
+    // A first draft without a network: the modal asks for the networks; a network Dugnad does not know is refused.
+    const bare = await writeDraft(discord, item, undefined)
+    expect(bare.inputs).toContain("\"networks\"")
+    expect(refusal(await bare.submit({ text: "Hello", networks: "myspace" }))).toMatch(/network/i)
+
     // draft write: the modal asks for the text and the attachment's alt text; the media land in the draft.
-    const draft = await writeDraft(discord, item, "", true)
+    const draft = await writeDraft(discord, item, "facebook", true)
     expect(draft.inputs).toContain("alt1")
     expect(draft.inputs).toContain("harbour.jpg")
     const written = await draft.submit({ text: "The guest harbour opens in June.", alt1: "Boats moored at the new pier at dawn" })
@@ -166,9 +171,10 @@ describe("/dugnad subcommands on Discord", () => {
     expect(textOf(shown.data)).toContain("The guest harbour opens in June.")
 
     // A second revision: the text is prefilled from the latest; without attachments the media are kept.
-    const second = await writeDraft(discord, item, "")
+    const second = await writeDraft(discord, item, undefined)
     expect(second.inputs).toContain("The guest harbour opens in June.")
     expect(second.inputs).not.toContain("alt1")
+    expect(second.inputs).not.toContain("\"networks\"")
     await second.submit({ text: "The guest harbour opens on 1 June." })
     const again = await discord.slashCommand({ user: "alice", command: "dugnad", subcommand: "show", options: { item } }).callback()
     expect(textOf(again.data)).toContain("Boats moored at the new pier at dawn")
