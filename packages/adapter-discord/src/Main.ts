@@ -6,7 +6,8 @@
  * - **HTTP interactions** (`DISCORD_HTTP_PORT` set, `DISCORD_PUBLIC_KEY` required): Discord POSTs
  *   each interaction to this process's "Interactions Endpoint URL" (`HttpInteractions`); no gateway
  *   connection at all. Everything else goes over REST: answers that cannot travel in the HTTP reply,
- *   notifications (the notifier and the core's dispatcher) and command registration.
+ *   notifications (the notifier and the core's dispatcher), the scheduler (`Reminders`) and
+ *   command registration.
  *
  * Both modes answer through the same pipeline (`Bot.replyTo`: `Interactions.handle` with the slash
  * handlers, the guild facts from `Guilds` over REST) within the same deadline (`Deadline`: a reply
@@ -56,6 +57,7 @@ import * as HttpInteractions from "./HttpInteractions.js"
 import type * as Interactions from "./Interactions.js"
 import * as Notifier from "./Notifier.js"
 import type * as Render from "./Render.js"
+import * as Reminders from "./Reminders.js"
 import { registerGuildCommands } from "./SlashCommands.js"
 import * as Store from "./Store.js"
 
@@ -253,6 +255,8 @@ const httpMode = async (settings: Config.DiscordConfig, publicKey: string, port:
       else server.listen(port, options.host, () => resolve())
     })
     const delivering = runtime.runFork(Dispatcher.run({ pollInterval: "200 millis" }))
+    // As on the gateway: reminders, meeting reports and check-ins; meetings as scheduled events.
+    const scheduling = runtime.runFork(Reminders.run(rest))
     const listening = (server.address() as AddressInfo).port
     return {
       mode: "http",
@@ -261,6 +265,7 @@ const httpMode = async (settings: Config.DiscordConfig, publicKey: string, port:
         `Dugnad on Discord: ${me.username} listening on :${listening} for HTTP interactions, ${guildIds.length} ${guildIds.length === 1 ? "guild" : "guilds"}`,
       stop: once(async () => {
         await runtime.runPromise(delivering.interruptAsFork(delivering.id()).pipe(Effect.ignore))
+        await runtime.runPromise(scheduling.interruptAsFork(scheduling.id()).pipe(Effect.ignore))
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeAllConnections()
