@@ -13,7 +13,12 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterEach, describe, expect, it } from "vitest"
-import { run, type Running } from "../src/Main.js"
+import { ReadModel } from "@dugnad/core/ReadModel"
+import * as Sqlite from "@dugnad/core/Sqlite"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import { readSettings, run, type Running, start } from "../src/Main.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -196,6 +201,59 @@ describe("dugnad-discord in HTTP-interactions mode", () => {
     const { port, running } = await startHttpMode()
     await running.stop()
     await expect(signedPost(port, { id: "1", application_id: "1", type: 1, token: "t", version: 1 })).rejects.toThrow()
+  })
+})
+
+describe("dugnad-discord in HTTP-interactions mode, slow work", () => {
+  it("GIVEN a board that takes 2.5 s WHEN it is asked over HTTP THEN the reply is an ephemeral deferral within 3 s, and the board is PATCHed to @original when ready", async () => {
+    const { apiUrl, discord } = await discordWithGuildList()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-discord-main-"))
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+    const settings = readSettings({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_PUBLIC_KEY: publicKeyHex,
+      DISCORD_HTTP_PORT: String(await freePort()),
+      DISCORD_API_URL: apiUrl,
+      DISCORD_ADVISOR_ROLE: "Advisor",
+      DISCORD_EXPERT_ROLE: "Expert"
+    })
+    if (Either.isLeft(settings)) throw new Error(settings.left)
+    const slowdown = { ms: 0 }
+    const sqlite = Sqlite.layer({ filename: path.join(dir, "bot.db") })
+    const slowed = Layer.effect(
+      ReadModel,
+      Effect.map(ReadModel, (readModel) => ({
+        ...readModel,
+        board: (workspace, filter) =>
+          Effect.suspend(() => slowdown.ms === 0 ? readModel.board(workspace, filter) : Effect.delay(readModel.board(workspace, filter), slowdown.ms))
+      }))
+    )
+    const running = await start(settings.right, { store: Layer.provideMerge(slowed, sqlite), host: "127.0.0.1" })
+    cleanups.push(() => running.stop())
+    const port = running.port._tag === "Some" ? running.port.value : 0
+    // The first use sets the guild up as a workspace.
+    expect((await signedPost(port, discord.slashCommand({ user: "alice", command: "dugnad", subcommand: "board" }).payload)).body["type"]).toBe(4)
+
+    slowdown.ms = 2_500
+    const slash = discord.slashCommand({ user: "alice", command: "dugnad", subcommand: "board" })
+    const sentAt = Date.now()
+    const deferred = await signedPost(port, slash.payload)
+    expect(Date.now() - sentAt).toBeLessThan(3_000)
+    expect(deferred).toEqual({ status: 200, body: { type: 5, data: { flags: 64 } } })
+    // What Discord does with that HTTP reply: the deferred "thinking…" message, by the callback route.
+    const relayed = await fetch(`${discord.apiUrl}/v10/interactions/${slash.id}/${slash.token}/callback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(deferred.body)
+    })
+    expect(relayed.status).toBeLessThan(300)
+    const until = Date.now() + 5_000
+    while (((slash.original()?.["embeds"] as Array<unknown> | undefined) ?? []).length === 0 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(((slash.original()?.["embeds"] as Array<unknown> | undefined) ?? []).length).toBeGreaterThan(0)
+    expect(discord.requestsTo("PATCH", `/webhooks/${discord.applicationId}/${slash.token}/messages/@original`).length).toBeGreaterThan(0)
   })
 })
 
