@@ -305,6 +305,22 @@ describe("the Discord notifier: meetings", () => {
     }))
     await eventually(() => world.discord.scheduledEvents()[0]?.name === "Content meeting" ? true : undefined)
     expect(world.discord.scheduledEvents()).toHaveLength(1)
+
+    // The first occurrence moved a day later: the team is told, and the event moves with it.
+    const later = new Date(Date.parse(`${start}:00Z`) + 86_400_000).toISOString().slice(0, 16)
+    await world.core.runPromise(Meetings.handle({
+      workspace: world.workspace,
+      commandId: nextCommand(),
+      actor: world.ids.alice,
+      meeting: scheduled.meeting as MeetingId,
+      command: MeetingCommand.MoveOccurrence({ occurrence: start, start: later })
+    }))
+    const team = world.discord.guild.channel("team").id
+    await eventually(() => world.discord.messages(team).length > 0 ? true : undefined)
+    await eventually(() =>
+      Date.parse(world.discord.scheduledEvents()[0]?.scheduled_start_time ?? "") === Date.parse(`${later}:00Z`) ? true : undefined
+    )
+    expect(world.discord.scheduledEvents()).toHaveLength(1)
   })
 
   it("GIVEN meetings starting within their reminder lead WHEN the scheduler ticks THEN the reminder goes to the team channel, or the meeting's own channel, pinging nobody, and to the invited as DMs", async () => {
@@ -329,6 +345,55 @@ describe("the Discord notifier: meetings", () => {
     const rows = await outboxRows(world)
     const reminders = rows.filter((row) => row.notification.id.startsWith("meeting-reminder/"))
     expect(reminders.map((row) => row.notification.audience._tag).sort()).toEqual(["Channel", "Members", "Members", "TeamChannel"])
+  })
+})
+
+describe("the Discord notifier: reminders", () => {
+  it("GIVEN each kind of reminder WHEN it is delivered THEN review reminders and check-ins are DMs to the people named, meeting messages go to the named channel or the team channel", async () => {
+    const world = await setUp()
+    const { alice, bob } = world.ids
+    const now = DateTime.unsafeMake(Date.now())
+    const item = ItemId.make("rem001")
+    const reminder = (id: string, audience: Reminder["audience"], subject: Reminder["subject"]) =>
+      Reminder.make({ id: `${id}/${world.workspace}`, workspace: world.workspace, audience, subject })
+    const meeting = { meeting: "m1" as MeetingId, title: "Idea meeting", occurrence: "2030-03-05T10:00", start: DateTime.unsafeMake("2030-03-05T10:00:00Z"), timeZone: "UTC" }
+    const messages = [
+      reminder("review-due", { _tag: "Members", members: [bob] }, { _tag: "ReviewDue", item, title: "Harbour post", due: DateTime.add(now, { hours: 5 }), overdue: false }),
+      reminder("check-in", { _tag: "Role", role: "advisor" }, { _tag: "ResultsCheckIn", item, title: "Harbour post", network: "facebook", publishedAt: now, days: 2 }),
+      reminder("meeting-summary", { _tag: "Channel", channel: "content" }, { _tag: "MeetingSummary", ...meeting, ideas: [], attendance: [alice], nextSteps: [] }),
+      reminder("meeting-cancelled", { _tag: "TeamChannel" }, { _tag: "MeetingChanged", ...meeting, change: "cancelled", reason: "Easter" }),
+      reminder("meeting-reminder", { _tag: "Channel", channel: "no-such-channel" }, {
+        _tag: "MeetingReminder", ...meeting, agenda: ["What are you working on?"], ideasLastTime: [], postsSince: [], followUps: []
+      })
+    ]
+    const notifier = notifierOf(world)
+    try {
+      for (const message of messages) await deliverWith(notifier, message)
+    } finally {
+      await notifier.dispose()
+    }
+    const dmOf = (username: string) => {
+      const user = world.discord.guild.member(username).user.id
+      const dm = [...world.discord.world.dms.values()].find((channel) => channel.recipients?.[0]?.id === user)
+      return dm === undefined ? [] : world.discord.messages(dm.id)
+    }
+    const [toBob] = dmOf("bob")
+    expect(embedOf(toBob!).description ?? "").toContain("Harbour post")
+    expect(toBob!.content).toBe("")
+    const [toAlice] = dmOf("alice")
+    expect(embedOf(toAlice!).description ?? "").toContain("Harbour post")
+    // The advisor may record the results from the check-in.
+    expect(JSON.stringify(toAlice!.components)).toContain(item)
+    expect(dmOf("carol")).toEqual([])
+    const content = world.discord.messages("content")
+    expect(content).toHaveLength(1)
+    expect(embedOf(content[0]!).description ?? "").toContain("Idea meeting")
+    // The team channel: the change, and the reminder whose own channel does not exist.
+    const team = world.discord.messages("team")
+    expect(team).toHaveLength(2)
+    expect(team.every((message) => message.content === "" && message.mentions.length === 0)).toBe(true)
+    expect(embedOf(team[0]!).description ?? "").toContain("Easter")
+    expect(embedOf(team[1]!).description ?? "").toContain("What are you working on?")
   })
 })
 
