@@ -1,8 +1,9 @@
 /**
  * Meeting series as Discord guild scheduled events: each running series has one external event
- * (`entity_type` 3) for its next occurrence (or the one in progress), at the meeting's channel (or
- * "Dugnad"), visible to the guild (`privacy_level` 2). When the occurrence is over the event moves
- * on to the next one; when the series ends, or has no occurrence left, the event is deleted.
+ * (`entity_type` 3) for its next occurrence, at the meeting's channel (or "Dugnad"), visible to the
+ * guild (`privacy_level` 2). Once an occurrence has started the event moves on to the next one
+ * (unless someone started the event in Discord: an active event is left alone); when the series
+ * ends, or has no occurrence left, the event is deleted.
  *
  * Nothing about events is stored: the event's description ends with a marker naming the meeting
  * (`dugnad:<meeting id>`), so each sync lists the guild's events and finds the series' event again.
@@ -73,21 +74,19 @@ export interface DesiredEvent {
 const limits = { name: 100, description: 1000, location: 100 } as const
 
 /**
- * The event a series should have at `now`: its occurrence in progress or its next one;
- * `undefined` when it has ended or has no occurrence left.
+ * The event a series should have at `now`: its next occurrence (Discord takes only start times in
+ * the future); `undefined` when it has ended or has no occurrence left.
  *
  * @since 0.1.0
  * @category events
  */
 export const desiredOf = (series: Series, ended: boolean, now: DateTime.Utc): DesiredEvent | undefined => {
   if (ended) return undefined
-  // From a day back, so an occurrence in progress (started, not over) is still the one shown.
-  const candidates = occurrences(series.schedule, {
-    from: DateTime.subtract(now, { days: 1 }),
+  const [next] = occurrences(series.schedule, {
+    from: DateTime.add(now, { millis: 1 }),
     until: DateTime.add(now, { days: 3660 }),
-    limit: 64
+    limit: 1
   })
-  const next = candidates.find((occurrence) => DateTime.toUtc(occurrence.end).epochMillis > now.epochMillis)
   if (next === undefined) return undefined
   const marker = markerOf(series.id)
   const agenda = series.agenda.map((line) => `• ${line}`).join("\n")
@@ -157,10 +156,10 @@ export const syncWorkspace = (
       event.status === GuildScheduledEventStatus.Scheduled || event.status === GuildScheduledEventStatus.Active
     )
     const report = { created: [] as Array<string>, updated: [] as Array<string>, deleted: [] as Array<string> }
-    for (const meeting of meetings) {
+    const syncOne = (meeting: MeetingId) => Effect.gen(function*() {
       const recorded = yield* store.read(workspace, meeting)
       const series = seriesOf(fold(recorded.map((entry) => entry.event)))
-      if (series === undefined) continue
+      if (series === undefined) return
       const ended = recorded.some((entry) => entry.event._tag === "MeetingEnded")
       const desired = desiredOf(series, ended, now)
       const [kept, ...extra] = live
@@ -185,6 +184,18 @@ export const syncWorkspace = (
         yield* Effect.tryPromise(() => rest.patch(Routes.guildScheduledEvent(guildId, kept.id), { body: desired }))
         report.updated.push(kept.id)
       }
+    })
+    for (const meeting of meetings) {
+      // One series failing (Discord refused its event) does not hold up the others.
+      yield* syncOne(meeting).pipe(
+        Effect.catchAll((error) =>
+          Effect.logWarning("scheduled event not synced", {
+            workspace,
+            meeting,
+            error: String(typeof error === "object" && error !== null && "cause" in error ? error.cause : error)
+          })
+        )
+      )
     }
     return report satisfies SyncReport
   })

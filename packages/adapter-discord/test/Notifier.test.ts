@@ -321,6 +321,16 @@ describe("the Discord notifier: meetings", () => {
       Date.parse(world.discord.scheduledEvents()[0]?.scheduled_start_time ?? "") === Date.parse(`${later}:00Z`) ? true : undefined
     )
     expect(world.discord.scheduledEvents()).toHaveLength(1)
+
+    // The series ends: its event goes.
+    await world.core.runPromise(Meetings.handle({
+      workspace: world.workspace,
+      commandId: nextCommand(),
+      actor: world.ids.alice,
+      meeting: scheduled.meeting as MeetingId,
+      command: MeetingCommand.EndSeries({ reason: "We meet in the content meeting now" })
+    }))
+    await eventually(() => world.discord.scheduledEvents().length === 0 ? true : undefined)
   })
 
   it("GIVEN meetings starting within their reminder lead WHEN the scheduler ticks THEN the reminder goes to the team channel, or the meeting's own channel, pinging nobody, and to the invited as DMs", async () => {
