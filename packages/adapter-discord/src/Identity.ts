@@ -115,11 +115,19 @@ export const ensureWorkspace = (guild: DiscordGuild, person: DiscordPerson, role
  * The member acting, created on first use and with their roles brought in line with their
  * Discord roles (see the module docs). Their name follows their Discord display name.
  */
-export const syncMember = (workspace: WorkspaceId, person: DiscordPerson, roleNames: DiscordConfig["roleNames"]) =>
+export const syncMember = (
+  workspace: WorkspaceId,
+  person: DiscordPerson,
+  roleNames: DiscordConfig["roleNames"],
+  /** The workspace's members, when the caller has just read them: saves reading the member again. */
+  known?: ReadonlyArray<Member>
+) =>
   Effect.gen(function*() {
     const directory = yield* Directory.Directory
     const id = memberIdOf(person.userId)
-    const existing = yield* Effect.option(directory.member(workspace, id))
+    const existing = known === undefined
+      ? yield* Effect.option(directory.member(workspace, id))
+      : Option.fromNullable(known.find((member) => member.id === id))
     const stored = Option.match(existing, { onNone: () => [] as ReadonlyArray<Role>, onSome: (member) => member.roles })
     const roles = effectiveRoles(stored, person.discordRoleNames, roleNames)
     if (Option.isSome(existing)) {
@@ -131,7 +139,7 @@ export const syncMember = (workspace: WorkspaceId, person: DiscordPerson, roleNa
       yield* directory.putMember(updated)
       return updated
     }
-    const taken = new Set((yield* directory.members(workspace)).map((member) => member.handle))
+    const taken = new Set((known ?? (yield* directory.members(workspace))).map((member) => member.handle))
     const member = Member.make({
       id,
       workspaceId: workspace,

@@ -119,9 +119,12 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
       const words = text(locale).notSetUp
       return Either.left(notice(noticeView(words.title, words.body(Option.getOrUndefined(settings.roleNames.advisor)))))
     }
-    const member = yield* syncMember(workspace.value.id, person, settings.roleNames)
     const directory = yield* Directory.Directory
-    const members = yield* directory.members(workspace.value.id)
+    const known = yield* directory.members(workspace.value.id)
+    const member = yield* syncMember(workspace.value.id, person, settings.roleNames, known)
+    const members = known.some((other) => other.id === member.id)
+      ? known.map((other) => (other.id === member.id ? member : other))
+      : [...known, member]
     const guildId = interaction.guild_id
     const memberOf: Session["memberOf"] = (user, resolved) =>
       Effect.gen(function*() {
