@@ -12,9 +12,9 @@
 import { Lease, withLease } from "@dugnad/core/Lease"
 import * as Scheduler from "@dugnad/core/Scheduler"
 import * as SqlLease from "@dugnad/core/SqlLease"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { randomUUID } from "node:crypto"
 import * as os from "node:os"
-import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -48,9 +48,6 @@ export const holderId = (): string => `discord-bot/${os.hostname()}/${process.pi
 /** The lease name of the events sync. */
 export const eventsLeaseName = "dugnad-discord-events"
 
-// The SQL client the core's SQL stores run on, by its tag's key: present when the store is SQL.
-const sqlClient = Context.GenericTag<"@effect/sql/SqlClient", unknown>("@effect/sql/SqlClient")
-
 /**
  * The lease store: in the database when the store in context is SQL, else in this process's memory.
  *
@@ -58,9 +55,9 @@ const sqlClient = Context.GenericTag<"@effect/sql/SqlClient", unknown>("@effect/
  * @category running
  */
 export const leaseLayer: Layer.Layer<Lease> = Layer.unwrapEffect(
-  Effect.map(Effect.serviceOption(sqlClient), (client) =>
+  Effect.map(Effect.serviceOption(SqlClient.SqlClient), (client) =>
     Option.isSome(client)
-      ? (SqlLease.layer.pipe(Layer.provide(Layer.succeed(sqlClient, client.value))) as unknown as Layer.Layer<Lease>)
+      ? SqlLease.layer.pipe(Layer.provide(Layer.succeed(SqlClient.SqlClient, client.value)))
       : Lease.layerMemory)
 )
 
