@@ -16,14 +16,12 @@
 import * as Sqlite from "@dugnad/core/Sqlite"
 import { Client, Events, GatewayIntentBits, Routes } from "discord.js"
 import { InteractionResponseType, InteractionType, MessageFlags } from "discord-api-types/v10"
-import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { start } from "../src/Bot.js"
-import type { DiscordConfig } from "../src/Config.js"
 import { FakeDiscord, type InteractionHandle } from "../test/fake/FakeDiscord.js"
+import { settingsFor } from "../test/support.js"
 
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 10)
 const concurrency = Number(process.env["BENCH_CONCURRENCY"] ?? 200)
@@ -72,17 +70,7 @@ try {
   const discord = await FakeDiscord.start({ heartbeatIntervalMs: 5_000 })
   cleanup.push(() => discord.close())
   const filename = path.join(directory, "bench.db")
-  const settings: DiscordConfig = {
-    token: Redacted.make(discord.token),
-    applicationId: discord.applicationId,
-    publicKey: Option.none(),
-    httpPort: Option.none(),
-    apiUrl: Option.some(discord.apiUrl),
-    database: Redacted.make(filename),
-    roleNames: { advisor: Option.some("Advisor"), expert: Option.some("Expert"), manager: Option.none() },
-    contentChannel: "content",
-    teamChannel: "team"
-  }
+  const settings = settingsFor(discord, filename)
   const bot = await start(settings, { store: Sqlite.layer({ filename }) })
   cleanup.unshift(() => bot.stop())
   await waitFor(() => discord.commands().length > 0)

@@ -6,12 +6,10 @@ import * as Sqlite from "@dugnad/core/Sqlite"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import { afterEach, describe, expect, it } from "vitest"
 import { type Bot, start } from "../src/Bot.js"
-import type { DiscordConfig } from "../src/Config.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
+import { eventually, settingsFor } from "./support.js"
 
 const running: Array<{ discord: FakeDiscord; bot: Bot; dir: string }> = []
 
@@ -26,17 +24,7 @@ afterEach(async () => {
 const launch = async () => {
   const discord = await FakeDiscord.start({ heartbeatIntervalMs: 500 })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-discord-"))
-  const settings: DiscordConfig = {
-    token: Redacted.make(discord.token),
-    applicationId: discord.applicationId,
-    publicKey: Option.none(),
-    httpPort: Option.none(),
-    apiUrl: Option.some(discord.apiUrl),
-    database: Redacted.make(path.join(dir, "bot.db")),
-    roleNames: { advisor: Option.some("Advisor"), expert: Option.some("Expert"), manager: Option.none() },
-    contentChannel: "content",
-    teamChannel: "team"
-  }
+  const settings = settingsFor(discord, path.join(dir, "bot.db"))
   const bot = await start(settings, { store: Sqlite.layer({ filename: path.join(dir, "bot.db") }) })
   running.push({ discord, bot, dir })
   return { discord, bot }
@@ -45,15 +33,6 @@ const launch = async () => {
 type Embed = { readonly title?: string; readonly description?: string; readonly fields?: ReadonlyArray<{ name: string; value: string }> }
 const embedOf = (data: Record<string, unknown> | undefined): Embed => ((data?.["embeds"] as Array<Embed> | undefined) ?? [])[0] ?? {}
 
-const eventually = async <A>(probe: () => A | undefined, timeoutMs = 5_000): Promise<A> => {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > until) throw new Error("timed out waiting")
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe("the Discord bot, end to end", () => {
   it("GIVEN the bot in a guild WHEN it starts THEN /dugnad is registered there with Norwegian names", async () => {

@@ -20,8 +20,6 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -33,6 +31,7 @@ import { memberIdOf, workspaceIdOf } from "../src/Identity.js"
 import * as DiscordNotifier from "../src/Notifier.js"
 import { markerOf } from "../src/ScheduledEvents.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
+import { eventually, settingsFor, sleep } from "./support.js"
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
@@ -66,18 +65,7 @@ const setUp = async (overrides: Partial<DiscordConfig> = {}): Promise<World> => 
   const discord = await FakeDiscord.start({ heartbeatIntervalMs: 500 })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-notifier-"))
   const file = path.join(dir, "bot.db")
-  const settings: DiscordConfig = {
-    token: Redacted.make(discord.token),
-    applicationId: discord.applicationId,
-    publicKey: Option.none(),
-    httpPort: Option.none(),
-    apiUrl: Option.some(discord.apiUrl),
-    database: Redacted.make(file),
-    roleNames: { advisor: Option.some("Advisor"), expert: Option.some("Expert"), manager: Option.none() },
-    contentChannel: "content",
-    teamChannel: "team",
-    ...overrides
-  }
+  const settings = { ...settingsFor(discord, file), ...overrides }
   const core: Core = ManagedRuntime.make(Sqlite.layer({ filename: file }))
   const workspace = workspaceIdOf(discord.guild.id)
   const idOf = (username: string) => memberIdOf(discord.guild.member(username).user.id)
@@ -110,15 +98,6 @@ const stopBot = async (world: World, bot: Bot) => {
   await bot.stop()
 }
 
-const eventually = async <A>(probe: () => A | undefined, timeoutMs = 10_000): Promise<A> => {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > until) throw new Error("timed out waiting")
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 const poll = async <A>(probe: () => Promise<A | undefined>, timeoutMs = 10_000): Promise<A> => {
   const until = Date.now() + timeoutMs
@@ -130,7 +109,6 @@ const poll = async <A>(probe: () => Promise<A | undefined>, timeoutMs = 10_000):
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 type Embed = { readonly title?: string; readonly description?: string; readonly image?: { readonly url: string } }
 const embedOf = (message: { readonly embeds?: ReadonlyArray<unknown> }): Embed => (message.embeds?.[0] ?? {}) as Embed

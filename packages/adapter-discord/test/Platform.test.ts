@@ -8,15 +8,13 @@ import { ReadModel } from "@dugnad/core/ReadModel"
 import * as Sqlite from "@dugnad/core/Sqlite"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { type Bot, start } from "../src/Bot.js"
-import type { DiscordConfig } from "../src/Config.js"
 import { FakeDiscord, type InteractionHandle } from "./fake/FakeDiscord.js"
+import { eventually, settingsFor, sleep } from "./support.js"
 
 const running: Array<{ discord: FakeDiscord; bot: Bot; dir: string }> = []
 
@@ -37,17 +35,7 @@ const launch = async (slowdown?: Slowdown) => {
   const discord = await FakeDiscord.start({ heartbeatIntervalMs: 500 })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-platform-"))
   const filename = path.join(dir, "bot.db")
-  const settings: DiscordConfig = {
-    token: Redacted.make(discord.token),
-    applicationId: discord.applicationId,
-    publicKey: Option.none(),
-    httpPort: Option.none(),
-    apiUrl: Option.some(discord.apiUrl),
-    database: Redacted.make(filename),
-    roleNames: { advisor: Option.some("Advisor"), expert: Option.some("Expert"), manager: Option.none() },
-    contentChannel: "content",
-    teamChannel: "team"
-  }
+  const settings = settingsFor(discord, filename)
   const sqlite = Sqlite.layer({ filename })
   // The store as it is, but with the board query slowed by a real delay while the switch is on.
   const slowed = Layer.effect(
@@ -67,17 +55,7 @@ const launch = async (slowdown?: Slowdown) => {
   return { discord, bot }
 }
 
-const eventually = async <A>(probe: () => A | undefined, timeoutMs = 5_000): Promise<A> => {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > until) throw new Error("timed out waiting")
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/
 const callbackPath = (handle: InteractionHandle) => `/interactions/${handle.id}/${handle.token}/callback`

@@ -12,16 +12,14 @@ import * as Sqlite from "@dugnad/core/Sqlite"
 import { ApplicationCommandOptionType, type APIMessage } from "discord-api-types/v10"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Bot, start } from "../src/Bot.js"
-import type { DiscordConfig } from "../src/Config.js"
 import { memberIdOf, workspaceIdOf } from "../src/Identity.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
+import { eventually, settingsFor } from "./support.js"
 
 let discord: FakeDiscord
 let bot: Bot
@@ -32,17 +30,7 @@ beforeAll(async () => {
   discord = await FakeDiscord.start({ heartbeatIntervalMs: 500 })
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-process-"))
   database = path.join(dir, "bot.db")
-  const settings: DiscordConfig = {
-    token: Redacted.make(discord.token),
-    applicationId: discord.applicationId,
-    publicKey: Option.none(),
-    httpPort: Option.none(),
-    apiUrl: Option.some(discord.apiUrl),
-    database: Redacted.make(database),
-    roleNames: { advisor: Option.some("Advisor"), expert: Option.some("Expert"), manager: Option.none() },
-    contentChannel: "content",
-    teamChannel: "team"
-  }
+  const settings = settingsFor(discord, database)
   bot = await start(settings, { store: Sqlite.layer({ filename: database }) })
 })
 
@@ -52,15 +40,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-const eventually = async <A>(probe: () => A | undefined, timeoutMs = 8_000): Promise<A> => {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > until) throw new Error("timed out waiting")
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 type Data = Record<string, unknown> | undefined
 const embedOf = (data: Data) =>

@@ -3,16 +3,14 @@
  * Discord, with a real SQLite store in a temp dir (started as in Bot.test.ts; the helper is copied).
  */
 import * as Sqlite from "@dugnad/core/Sqlite"
-import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { type Bot, start } from "../src/Bot.js"
-import type { DiscordConfig } from "../src/Config.js"
 import { readLocalStart, readMoment } from "../src/SlashHandlers.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
+import { eventually, settingsFor } from "./support.js"
 
 const running: Array<{ discord: FakeDiscord; bot: Bot; dir: string }> = []
 
@@ -37,17 +35,7 @@ const launch = async () => {
     }]
   })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-slash-"))
-  const settings: DiscordConfig = {
-    token: Redacted.make(discord.token),
-    applicationId: discord.applicationId,
-    publicKey: Option.none(),
-    httpPort: Option.none(),
-    apiUrl: Option.some(discord.apiUrl),
-    database: Redacted.make(path.join(dir, "bot.db")),
-    roleNames: { advisor: Option.some("Advisor"), expert: Option.some("Expert"), manager: Option.none() },
-    contentChannel: "content",
-    teamChannel: "team"
-  }
+  const settings = settingsFor(discord, path.join(dir, "bot.db"))
   const bot = await start(settings, { store: Sqlite.layer({ filename: path.join(dir, "bot.db") }) })
   running.push({ discord, bot, dir })
   await eventually(() => discord.commands().length > 0 ? true : undefined)
@@ -63,15 +51,6 @@ type Embed = {
 const embedOf = (data: Record<string, unknown> | undefined): Embed => ((data?.["embeds"] as Array<Embed> | undefined) ?? [])[0] ?? {}
 const textOf = (data: Record<string, unknown> | undefined): string => JSON.stringify(embedOf(data))
 
-const eventually = async <A>(probe: () => A | undefined, timeoutMs = 5_000): Promise<A> => {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > until) throw new Error("timed out waiting")
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 /** A `USER` option and the `resolved` data Discord sends with it. */
 const userOption = (discord: FakeDiscord, name: string, username: string) => {
