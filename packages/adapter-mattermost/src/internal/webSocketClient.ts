@@ -16,6 +16,19 @@
  * global is written, the host's console is untouched, and it works the same from the TypeScript
  * sources under vitest and from any build (no bundler, `define` or `inject` needed).
  *
+ * Alternatives, and why not:
+ * - `newWebSocketFn` alone does not do it: `WebSocket.OPEN` is read in `sendMessage`, `ping` and
+ *   `close`, so without a `WebSocket` binding the very first `onopen` throws "WebSocket is not defined".
+ * - Installing the globals only while the library runs (if absent): its uses sit in socket handlers
+ *   and in its own ping `setInterval`, so the brackets would have to wrap library-owned timers too,
+ *   and our `onEvent` callbacks, called from inside those handlers, would see the globals.
+ * - Keeping the library away from `new CloseEvent` (checking `seq` ourselves, never letting pings
+ *   time out): re-implements its sequence and ping logic and still needs `WebSocket`.
+ * - Bundling the module with esbuild/tsup and `define`/`inject`: the same scoping at build time, but
+ *   this monorepo runs packages from their TypeScript sources (`exports` → `src/*.ts`), so it needs a
+ *   build step plus a matching vitest `server.deps.inline` + `define` setup, and tests would not run
+ *   what ships unless they run the bundle.
+ *
  * The cost: we depend on the file's path (`lib/websocket.js`, a CommonJS module) and on its free
  * identifiers; `test/Events.test.ts` runs the real file, so an upgrade that changes either fails there.
  *
