@@ -81,6 +81,10 @@ class WsServer {
     for (const client of this.server.clients) client.terminate()
   }
 
+  closeConnections(code: number): void {
+    for (const client of this.server.clients) client.close(code, "going away")
+  }
+
   dropConnections(): void {
     for (const client of this.server.clients) client.terminate()
   }
@@ -212,6 +216,17 @@ describe("Events", () => {
     expect(lines).toContain("Mattermost events: the server could not replay what was missed.")
   })
 
+  it("a server close (1001): reconnects with disconnect_err_code, resumes, runs onReconnect", async () => {
+    const { events, reconnects, ready } = start()
+    await ready
+    server.closeConnections(1001)
+    await until(() => reconnects.length === 1)
+    expect(server.connects[1]).toEqual({ connectionId: "conn1", sequenceNumber: 1, disconnectErrCode: "1001" })
+    server.emit("channel_deleted", { channel_id: "c1" })
+    await until(() => events.length === 1)
+    expect(events[0]?.seq).toBe(1)
+  })
+
   it("an unanswered ping: the client drops the connection itself (its CloseEvent, 4000) and reconnects", async () => {
     const { reconnects, ready } = start({ pingIntervalMs: 50 })
     await ready
@@ -240,7 +255,7 @@ describe("Events", () => {
     await sleep(100) // a few failed attempts
     await connection?.close()
     connection = undefined
-    server = await WsServer.start().catch(() => server)
+    server = await WsServer.start() // for afterEach
     const again = new WebSocketServer({ host: "127.0.0.1", port, path: "/api/v4/websocket" })
     await new Promise<void>((resolve) => again.once("listening", resolve))
     let attempts = 0
