@@ -184,7 +184,7 @@ export class FakeWebSocket {
     return this.#waitFor(`${count} WebSocket connections`, () => this.connections[count - 1], timeoutMs)
   }
 
-  /** Resolves once `predicate` holds (checked on every WebSocket change). */
+  /** Resolves with the first defined value of `get` (checked on every WebSocket change and every 10 ms). */
   waitUntil<A>(what: string, get: () => A | undefined, timeoutMs = 10_000): Promise<A> {
     return this.#waitFor(what, get, timeoutMs)
   }
@@ -203,7 +203,10 @@ export class FakeWebSocket {
     const now = get()
     if (now !== undefined) return Promise.resolve(now)
     return new Promise((resolve, reject) => {
+      // Checked on every change of the fake, and polled too: `get` may read client-side state.
+      const poll = setInterval(() => check(), 10)
       const timer = setTimeout(() => {
+        clearInterval(poll)
         this.#events.off("change", check)
         reject(new Error(`FakeMattermost WebSocket: no ${what} within ${timeoutMs} ms`))
       }, timeoutMs)
@@ -211,6 +214,7 @@ export class FakeWebSocket {
         const value = get()
         if (value !== undefined) {
           clearTimeout(timer)
+          clearInterval(poll)
           this.#events.off("change", check)
           resolve(value)
         }
