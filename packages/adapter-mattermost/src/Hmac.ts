@@ -253,3 +253,20 @@ export const verifyState = (key: Key, state: unknown, check: Check): Either.Eith
   }
   return verify(key, context, check)
 }
+
+/**
+ * A signer in the shape `Render.SignContext` takes: `(encoded action id, workspace) → context`,
+ * issued at `now()`. The workspace is signed as the context's `team`; when it is a Dugnad
+ * workspace id rather than the Mattermost team id, give `Http` a `workspaceOfTeam` so the team
+ * check compares like with like. An id that does not decode is signed as it is (and refused as
+ * `UnknownAction` when clicked).
+ *
+ * @since 0.1.0
+ * @category signing
+ */
+export const signer = (key: Key, now: () => number = Date.now) =>
+(action: string, workspace: string): Record<string, unknown> => {
+  const issued = Math.floor(now() / 1000)
+  const mac = macOf(key, action, workspace, undefined, issued).toString("base64url")
+  return { v: 1, action, team: workspace, issued, mac }
+}

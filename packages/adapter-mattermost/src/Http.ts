@@ -175,6 +175,11 @@ export interface Options {
   readonly onDialog: (submission: DialogSubmission) => Promise<DialogReply>
   /** Delivers a slow slash command's reply: POST it as JSON to `url` (Mattermost's `response_url`). */
   readonly postToResponseUrl: (url: string, reply: SlashReply) => Promise<void>
+  /**
+   * The workspace signed into contexts for a click's Mattermost team id, for the team check.
+   * Default: the team id itself (contexts signed with the team id).
+   */
+  readonly workspaceOfTeam?: (teamId: string) => string
   /** The language of a Mattermost user, for the adapter's own replies. Default: none (English). */
   readonly localeOf?: (user: { readonly userId: string; readonly teamId: string }) => Locale | undefined | Promise<Locale | undefined>
   readonly paths?: { readonly slash?: string; readonly actions?: string; readonly dialogs?: string }
@@ -246,6 +251,7 @@ export const makeListener = (options: Options): Http.RequestListener => {
   const replyWithinMs = options.replyWithinMs ?? 2500
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const now = options.now ?? Date.now
+  const workspaceOf = (teamId: string) => (teamId === "" ? "" : (options.workspaceOfTeam ?? ((id: string) => id))(teamId))
   const redact = (message: string) => message.split(options.commandToken).join("[token]")
   const onError = options.onError ??
     ((failure: Failure) => console.error(`Mattermost Http: ${failure.phase}: ${failure.message}`))
@@ -352,7 +358,7 @@ export const makeListener = (options: Options): Http.RequestListener => {
     const userId = str(payload["user_id"])
     const teamId = str(payload["team_id"])
     const postId = str(payload["post_id"])
-    const verified = Hmac.verify(options.hmac, payload["context"], { nowMs: now(), team: teamId, post: postId })
+    const verified = Hmac.verify(options.hmac, payload["context"], { nowMs: now(), team: workspaceOf(teamId), post: postId })
     const locale = localeSoon(userId, teamId)
     if (verified._tag === "Left") {
       report("refused", new Error(verified.left.reason))
@@ -386,7 +392,7 @@ export const makeListener = (options: Options): Http.RequestListener => {
     const userId = str(payload["user_id"])
     const teamId = str(payload["team_id"])
     const cancelled = payload["cancelled"] === true
-    const verified = Hmac.verifyState(options.hmac, payload["state"], { nowMs: now(), team: teamId })
+    const verified = Hmac.verifyState(options.hmac, payload["state"], { nowMs: now(), team: workspaceOf(teamId) })
     const locale = localeSoon(userId, teamId)
     if (verified._tag === "Left") {
       report("refused", new Error(verified.left.reason))

@@ -101,3 +101,12 @@ describe("Hmac", () => {
     }
   })
 })
+
+describe("Hmac.signer (Render.SignContext)", () => {
+  it("GIVEN the signer WHEN it signs an encoded id for a workspace THEN verify accepts it for that workspace", () => {
+    const sign = Hmac.signer(key, () => nowMs)
+    const context = sign("dg1|acceptIdea|k7m2qd", "mattermost-team1")
+    expect(Either.getOrThrow(Hmac.verify(key, context, { nowMs, team: "mattermost-team1" })).action).toEqual({ _tag: "acceptIdea", item: "k7m2qd" })
+    expect(reasonOf(Hmac.verify(key, context, { nowMs, team: "team1" }))).toBe("WrongTeam")
+  })
+})
