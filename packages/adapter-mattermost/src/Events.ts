@@ -14,6 +14,10 @@
  * re-reads whatever it caches there. Events and `onReconnect` run one at a time, in arrival order
  * (a returned promise is awaited before the next one starts); what they throw is logged, not fatal.
  *
+ * Events only invalidate caches as far as they reach the bot: Mattermost addresses some of them to
+ * the affected user's sessions only (`broadcast.user_id`, e.g. role changes of other users), so a
+ * cache of other people's roles still needs a lifetime of its own.
+ *
  * @since 0.1.0
  */
 import WebSocket from "ws"
