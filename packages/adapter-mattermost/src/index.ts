@@ -1,7 +1,18 @@
 /**
- * The Mattermost adapter for Dugnad: the `/dugnad` slash command over HTTP, interactive messages
- * and dialogs on the core's chat views, and notifications through the bot account.
+ * The Mattermost adapter for Dugnad (being built): the `/dugnad` command line, its HTTP endpoints
+ * (slash commands, buttons with signed contexts, dialogs), rendering of the core's chat views as
+ * posts and dialogs, identity and roles, the notifier over the bot account, and the bot's
+ * WebSocket events.
  *
  * @since 0.1.0
  */
-export {}
+export * as CommandLine from "./CommandLine.js"
+export * as Config from "./Config.js"
+export * as Delivery from "./Delivery.js"
+export * as Events from "./Events.js"
+export * as Hmac from "./Hmac.js"
+export * as Http from "./Http.js"
+export * as Identity from "./Identity.js"
+export * as Notifier from "./Notifier.js"
+export * as Render from "./Render.js"
+export * as Text from "./Text.js"
