@@ -73,6 +73,15 @@ type Place =
   | { readonly _tag: "Direct"; readonly user: string }
 
 /**
+ * The channel ids the notifier found by name (`<team id>:<channel name>` → id and when it was
+ * read), kept for a minute. The bot passes its own map so that channel events can forget entries.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export type ChannelCache = Map<string, { readonly at: number; readonly id: string }>
+
+/**
  * The prop that marks an item's root post: its value is the item id.
  *
  * @since 0.1.0
@@ -138,14 +147,18 @@ const notFound = (what: string) => Object.assign(new Error(what), { status_code:
  * @since 0.1.0
  * @category layers
  */
-export const layer = (client: NotifierClient, settings: NotifierSettings, sign: Render.SignContext) =>
+export const layer = (
+  client: NotifierClient,
+  settings: NotifierSettings,
+  sign: Render.SignContext,
+  channels: ChannelCache = new Map()
+) =>
   Layer.effect(
     Notifier,
     Effect.gen(function*() {
       const services = yield* Effect.context<Directory.Directory | EventStore | ReadModel | MeetingStore>()
       const roots = new Map<string, string>()
       const directs = new Map<string, string>()
-      const channels = new Map<string, { readonly at: number; readonly id: string }>()
       // `<notification id>\0<place>` of every post made by this process: a retried notification skips them.
       const served = new Set<string>()
       let me: Promise<string> | undefined

@@ -61,6 +61,13 @@ export interface Text {
   readonly failed: string
   /** Why a button or dialog was refused. */
   readonly refusal: Readonly<Record<RefusalReason, string>>
+  /** The bot's own replies (`Bot`): no workspace yet, an unknown @user, a chart posted, a form done. */
+  readonly bot: {
+    readonly notSetUp: string
+    readonly unknownUser: (username: string) => string
+    readonly chartPosted: string
+    readonly formDone: (title: string) => string
+  }
 }
 
 const list = (values: ReadonlyArray<string>, or: string): string =>
@@ -172,6 +179,12 @@ const en: Text = {
     WrongTeam: "This button belongs to another team, so nothing was done.",
     WrongPost: "This button belongs to another message, so nothing was done.",
     UnknownAction: "This button is from another version of Dugnad and cannot be used here."
+  },
+  bot: {
+    notSetUp: "Dugnad is not set up in this team yet: a team admin (or a member of the advisors' group) starts it by using `/dugnad` once.",
+    unknownUser: (username) => `There is no one called @${username} in this team.`,
+    chartPosted: "The chart is posted in the channel.",
+    formDone: (title) => `Done: ${title}`
   }
 }
 
@@ -279,6 +292,12 @@ const nb: Text = {
     WrongTeam: "Denne knappen hører til et annet team, så ingenting ble gjort.",
     WrongPost: "Denne knappen hører til en annen melding, så ingenting ble gjort.",
     UnknownAction: "Denne knappen er fra en annen versjon av Dugnad og kan ikke brukes her."
+  },
+  bot: {
+    notSetUp: "Dugnad er ikke satt opp i dette teamet ennå: en teamadministrator (eller et medlem av rådgivergruppen) starter det ved å bruke `/dugnad` én gang.",
+    unknownUser: (username) => `Det finnes ingen som heter @${username} i dette teamet.`,
+    chartPosted: "Grafen er lagt ut i kanalen.",
+    formDone: (title) => `Ferdig: ${title}`
   }
 }
 
