@@ -481,6 +481,30 @@ export interface ChatLabels {
   readonly more: (count: number) => string
   /** An empty list or value: "none". */
   readonly none: string
+  /** The sentences of `ChatCommands`: refusals of what was typed, and the small list views. */
+  readonly command: ChatCommandTexts
+}
+
+/**
+ * The sentences of `ChatCommands` (see `ChatLabels.command`): `platform` is the chat's name
+ * ("Discord"), `command` a subcommand as people type it there ("/dugnad goal add").
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ChatCommandTexts {
+  /** A subcommand the chat does not offer: where to do it instead. */
+  readonly notHere: { readonly title: (platform: string) => string; readonly body: (platform: string) => string }
+  /** A date or time option (`due`, `from`, `to`) that is no date, or one the calendar does not have. */
+  readonly badTime: { readonly title: string; readonly body: (option: string, given: string, timeZone: string) => string }
+  /** A meeting's local start (`start`, `occurrence`) not written YYYY-MM-DDTHH:MM, or impossible. */
+  readonly badStart: { readonly title: string; readonly body: (option: string, given: string) => string }
+  /** `member add`, `member list`. */
+  readonly members: { readonly title: string; readonly empty: string }
+  /** `goal add`, `goal list`; `empty` names the command that adds one. */
+  readonly goals: { readonly title: string; readonly empty: (command: string) => string; readonly added: string }
+  /** `checks`. */
+  readonly checks: { readonly title: (item: string, revision: number) => string; readonly clean: string }
 }
 
 /**

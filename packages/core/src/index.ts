@@ -14,6 +14,8 @@ export * as Calendar from "./Calendar.js"
 /** @since 0.1.0 */
 export * as ChatAction from "./ChatAction.js"
 /** @since 0.1.0 */
+export * as ChatCommands from "./ChatCommands.js"
+/** @since 0.1.0 */
 export * as ChatView from "./ChatView.js"
 /** @since 0.1.0 */
 export * as Commands from "./Commands.js"

@@ -1202,7 +1202,29 @@ export const en = (f: Format): Catalogue => {
       },
       revision: (number) => `Revision ${number}`,
       more: (count) => `… and ${f.number(count)} more`,
-      none: "none"
+      none: "none",
+      command: {
+        notHere: {
+          title: (platform) => `Not in ${platform} yet`,
+          body: (platform) => `This command is not offered in ${platform} yet: use the dugnad CLI for it (dugnad --help).`
+        },
+        badTime: {
+          title: "Not a date Dugnad can use",
+          body: (option, given, timeZone) =>
+            `${option}: “${given}” is not a date that exists, or not one written as Dugnad reads it. Give YYYY-MM-DD or YYYY-MM-DDTHH:MM (in ${timeZone}), for example 2026-12-01T10:00.`
+        },
+        badStart: {
+          title: "Not a start Dugnad can use",
+          body: (option, given) =>
+            `${option}: “${given}” is not a date and time that exists, or not one written as Dugnad reads it. Give YYYY-MM-DDTHH:MM, for example 2026-03-03T10:00.`
+        },
+        members: { title: "Members", empty: "Nobody has been added yet." },
+        goals: { title: "Goals", empty: (command) => `No goals yet: add one with ${command}.`, added: "Goal added" },
+        checks: {
+          title: (item, revision) => `Checks of ${item}, revision ${revision}`,
+          clean: "Nothing to fix: the draft passes every check."
+        }
+      }
     },
     import: {
       report: (report, context = noContext) => {

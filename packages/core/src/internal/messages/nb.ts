@@ -1193,7 +1193,29 @@ export const nb = (f: Format): Catalogue => {
       },
       revision: (number) => `Versjon ${number}`,
       more: (count) => `… og ${f.number(count)} til`,
-      none: "ingen"
+      none: "ingen",
+      command: {
+        notHere: {
+          title: (platform) => `Ikke i ${platform} ennå`,
+          body: (platform) => `Denne kommandoen finnes ikke i ${platform} ennå: bruk dugnad-CLI-en til den (dugnad --help).`
+        },
+        badTime: {
+          title: "Ikke en dato Dugnad kan bruke",
+          body: (option, given, timeZone) =>
+            `${option}: «${given}» er ikke en dato som finnes, eller ikke skrevet slik Dugnad leser den. Skriv ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTTT:MM (i ${timeZone}), for eksempel 2026-12-01T10:00.`
+        },
+        badStart: {
+          title: "Ikke et starttidspunkt Dugnad kan bruke",
+          body: (option, given) =>
+            `${option}: «${given}» er ikke en dato og et klokkeslett som finnes, eller ikke skrevet slik Dugnad leser det. Skriv ÅÅÅÅ-MM-DDTTT:MM, for eksempel 2026-03-03T10:00.`
+        },
+        members: { title: "Medlemmer", empty: "Ingen er lagt til ennå." },
+        goals: { title: "Mål", empty: (command) => `Ingen mål ennå: legg til et med ${command}.`, added: "Mål lagt til" },
+        checks: {
+          title: (item, revision) => `Sjekk av ${item}, versjon ${revision}`,
+          clean: "Ingenting å rette: utkastet består alle sjekkene."
+        }
+      }
     },
     import: {
       report: (report, context = noContext) => {
