@@ -12,12 +12,10 @@
  * @since 0.1.0
  */
 import * as ChatAction from "@dugnad/core/ChatAction"
+import type * as ChatCommands from "@dugnad/core/ChatCommands"
 import * as ChatView from "@dugnad/core/ChatView"
 import * as Commands from "@dugnad/core/Commands"
 import * as Directory from "@dugnad/core/Directory"
-import type { EventStore } from "@dugnad/core/EventStore"
-import type { MeetingStore } from "@dugnad/core/MeetingStore"
-import type { ReadModel } from "@dugnad/core/ReadModel"
 import { CommandId, type ItemId, type MemberId } from "@dugnad/core/Ids"
 import type { Locale, Member, Workspace } from "@dugnad/core/Member"
 import * as Messages from "@dugnad/core/Messages"
@@ -39,21 +37,16 @@ import * as Option from "effect/Option"
 import type { DiscordConfig } from "./Config.js"
 import type { HandledInteraction } from "./HttpInteractions.js"
 import { type DiscordGuild, type DiscordPerson, ensureWorkspace, localeOf, syncMember } from "./Identity.js"
+import { nbNames } from "./SlashCommandText.js"
 import { noticeView, text } from "./Text.js"
 
 /**
- * What to answer an interaction with.
+ * What to answer an interaction with: the core's neutral reply (`ChatCommands.Reply`).
  *
  * @since 0.1.0
  * @category model
  */
-export type Reply =
-  /** A new message; `ephemeral` shows it only to the person who acted. */
-  | { readonly _tag: "Message"; readonly view: ChatView.ChatView; readonly ephemeral: boolean }
-  /** A form to fill in first (a modal). */
-  | { readonly _tag: "Form"; readonly form: ChatView.ChatForm }
-  /** Suggestions while typing an option (autocomplete). */
-  | { readonly _tag: "Choices"; readonly choices: ReadonlyArray<{ readonly name: string; readonly value: string }> }
+export type Reply = ChatCommands.Reply
 
 /**
  * What the pipeline needs from the platform, whichever transport brought the interaction: the
@@ -67,12 +60,8 @@ export interface Platform {
   readonly roleNames: (guildId: string, roleIds: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<string>>
 }
 
-/** Someone acting in a guild, and where. */
-export interface Session {
-  readonly workspace: Workspace
-  readonly member: Member
-  readonly locale: Locale
-  readonly context: Messages.RenderContext
+/** Someone acting in a guild, and where: the core's chat session, and Discord's own users as members. */
+export interface Session extends ChatCommands.Session {
   /**
    * Another Discord user as a member of this workspace (a reviewer, someone added), created or
    * brought up to date from the user and guild-member data Discord resolved for an option, with
@@ -95,6 +84,16 @@ const personOf = (member: APIInteractionGuildMember, roleNames: ReadonlyArray<st
 const renderContext = (workspace: Workspace, members: ReadonlyArray<Member>): Messages.RenderContext => {
   const byId = new Map(members.map((member) => [member.id as string, member]))
   return { timeZone: workspace.timeZone, name: (id: MemberId) => byId.get(id)?.name ?? id }
+}
+
+/** A subcommand as the person sees it in Discord: its Norwegian names for `nb` ("/dugnad mål legg-til"). */
+const commandText = (locale: Locale) => (path: ReadonlyArray<string>): string => {
+  if (locale !== "nb") return `/dugnad ${path.join(" ")}`
+  const subcommands: Readonly<Record<string, string | undefined>> = nbNames.subcommands
+  const groups: Readonly<Record<string, string | undefined>> = nbNames.groups
+  const first = path[0] ?? ""
+  const last = subcommands[path.join(" ")] ?? path[path.length - 1] ?? ""
+  return path.length > 1 ? `/${nbNames.command} ${groups[first] ?? first} ${last}` : `/${nbNames.command} ${last}`
 }
 
 /** A message in the acting person's language (their Discord language until Dugnad knows theirs). */
@@ -143,6 +142,8 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
       member,
       locale: Messages.localeFor(workspace.value, member),
       context: renderContext(workspace.value, members),
+      platform: "Discord",
+      command: commandText(Messages.localeFor(workspace.value, member)),
       memberOf
     } satisfies Session)
   })
@@ -250,4 +251,4 @@ export const handle = (
 export const adapterModalPrefix = "dgd|"
 
 /** The core services an interaction uses. */
-export type Services = Directory.Directory | EventStore | ReadModel | MeetingStore
+export type Services = ChatCommands.Services
