@@ -37,8 +37,9 @@ const unusedParsers: Plugin = {
 // src/CodeCache.ts) cannot `import()` without an experimental Node flag. All three ship CommonJS.
 // So does the Discord bot (`dugnad discord`): @dugnad/adapter-discord, with discord.js, is kept out
 // of the bundle this way (not through `external`, whose plugin would run first and leave the
-// `import()` as it is); it is an ES module, which Node 20.19 and later loads with `require`.
-const requiredWhenImported = /^(vega|vega-lite|@resvg\/resvg-js|@dugnad\/adapter-discord(\/.*)?)$/
+// `import()` as it is); it is an ES module, which Node 20.19 and later loads with `require`. The
+// Mattermost bot (`dugnad mattermost`: @dugnad/adapter-mattermost, with @mattermost/client) likewise.
+const requiredWhenImported = /^(vega|vega-lite|@resvg\/resvg-js|@dugnad\/adapter-(discord|mattermost)(\/.*)?)$/
 const requireDynamicImports: Plugin = {
   name: "require-dynamic-imports",
   setup(build) {

@@ -40,7 +40,7 @@
  * @since 0.1.0
  */
 import * as ChatAction from "@dugnad/core/ChatAction"
-import * as ChatCommands from "./internal/interimCommands.js"
+import * as ChatCommands from "@dugnad/core/ChatCommands"
 import * as ChatView from "@dugnad/core/ChatView"
 import * as Commands from "@dugnad/core/Commands"
 import * as Directory from "@dugnad/core/Directory"

@@ -643,6 +643,31 @@ const discord = Command.make("discord", {}, () =>
 )
 
 // ---------------------------------------------------------------------------------------------
+// mattermost
+
+/**
+ * The Mattermost bot, configured by its environment variables (`MATTERMOST_*`, see the adapter's
+ * `Config.ts`). Loaded only here, as the Discord bot: `@dugnad/adapter-mattermost` and
+ * @mattermost/client stay outside the bundle (tsup.config.ts). The bot prints its own one-line
+ * errors and sets the exit code (2 for a missing or invalid variable); the process lives on until
+ * SIGINT or SIGTERM.
+ */
+const mattermost = Command.make("mattermost", {}, () =>
+  Effect.tryPromise({
+    try: () => import("@dugnad/adapter-mattermost/Main"),
+    catch: () =>
+      new Rejection({
+        type: "unavailable",
+        message: "The Mattermost bot (@dugnad/adapter-mattermost) is not installed or not built: run `npm run build` at the repository root.",
+        exitCode: 1,
+        json: false
+      })
+  }).pipe(Effect.flatMap((Mattermost) => Effect.promise(() => Mattermost.run())), Effect.asVoid)
+).pipe(
+  Command.withDescription(
+    "Run the Mattermost bot: MATTERMOST_URL, MATTERMOST_TOKEN, MATTERMOST_COMMAND_TOKEN, MATTERMOST_HMAC_SECRET, MATTERMOST_PUBLIC_URL and the other MATTERMOST_* variables, the store from DUGNAD_DB."
+  )
+)
 
 // ---------------------------------------------------------------------------------------------
 // completions
@@ -680,6 +705,7 @@ export const dugnad = Command.make("dugnad", {}, () => chooseSubcommand).pipe(
     checks,
     primer,
     discord,
+    mattermost,
     completions
   ])
 )
@@ -730,6 +756,7 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["checks"], checks],
   [["primer"], primer],
   [["discord"], discord],
+  [["mattermost"], mattermost],
   [["completions"], completions]
 ]
 
