@@ -115,3 +115,22 @@ export const textOf = (post: { readonly message: string; readonly props: Record<
     ...((post.props["attachments"] ?? []) as Array<{ title?: string; text?: string; fields?: Array<{ title: string; value: string }> }>)
       .flatMap((attachment) => [attachment.title ?? "", attachment.text ?? "", ...(attachment.fields ?? []).map((field) => `${field.title}: ${field.value}`)])
   ].join("\n")
+
+/** The id and encoded action of each button of a post (the action as signed in its context). */
+export const actionsOf = (post: MmPost): ReadonlyArray<{ readonly id: string; readonly action: string }> =>
+  ((post.props["attachments"] ?? []) as Array<{ actions?: Array<{ id?: string; integration?: { context?: { action?: string } } }> }>)
+    .flatMap((attachment) => attachment.actions ?? [])
+    .map((action) => ({ id: action.id ?? "", action: action.integration?.context?.action ?? "" }))
+
+/** The newest post in `channel` (name or id) with a button for this kind of action (`approveFacts`), if any. */
+export const postWithButton = (world: World, channel: string, kind: string, item?: string) =>
+  [...world.mm.posts(channel)].reverse().find((post) =>
+    actionsOf(post).some((action) => action.action.startsWith(`dg1|${kind}|${item === undefined ? "" : `${item}|`}`) || action.action === `dg1|${kind}|${item ?? ""}`)
+  )
+
+/** Clicks the button for this kind of action on a post. */
+export const clickAction = (world: World, post: MmPost, kind: string, user: string) => {
+  const button = actionsOf(post).find((action) => action.action.startsWith(`dg1|${kind}|`))
+  if (button === undefined) throw new Error(`no ${kind} button on post ${post.id}: ${JSON.stringify(actionsOf(post))}`)
+  return world.mm.clickButton({ post: post.id, action: button.id, user })
+}
