@@ -211,6 +211,28 @@ export const viewText = (view: ChatView.ChatView): string =>
     ...view.fields.map((field) => `${ChatView.defuse(field.label)}: ${ChatView.defuse(field.value)}`)
   ].join("\n")
 
+/** The core's names for some form fields in its errors (`body.text` is the form's `text`). */
+const fieldAliases: Readonly<Record<string, ChatAction.FieldId>> = {
+  "body.text": "text",
+  "body.networks": "networks",
+  "body.media[0].alt": "alt",
+  "body.media[0].url": "mediaUrl",
+  explanation: "reason",
+  "metrics.reactions": "reactions"
+}
+
+/**
+ * The field of a form that an `InvalidCommand`'s field names (as is, by alias, or as the last part
+ * of a path such as `metrics.reach`), if the form has it.
+ *
+ * @since 0.1.0
+ * @category forms
+ */
+export const fieldOf = (form: ChatView.ChatForm | undefined, field: string): ChatView.ChatFormField | undefined => {
+  const candidates = [field, fieldAliases[field], field.split(".").at(-1)?.replace(/\[\d+\]$/u, "")]
+  return form?.fields.find((candidate) => candidates.includes(candidate.id))
+}
+
 /** A short, stable id from parts (the dialog's command id). */
 const digest = (...parts: ReadonlyArray<string>) =>
   createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 32)
@@ -341,7 +363,7 @@ export const start = async (settings: MattermostConfig, options: StartOptions = 
       }
       const command = ChatAction.toCommand(action, values, state, session.member, yield* DateTime.now)
       const refusal = (error: Messages.DugnadError): Submitted => {
-        const field = error._tag === "InvalidCommand" ? form?.fields.find((candidate) => candidate.id === error.field) : undefined
+        const field = error._tag === "InvalidCommand" ? fieldOf(form, error.field) : undefined
         return field === undefined
           ? { _tag: "Refused", message: errorText(session, error) }
           : { _tag: "Fields", errors: { [field.id]: Messages.errorMessage(session.locale, error, session.context) } }
