@@ -61,10 +61,9 @@ export interface Text {
   readonly failed: string
   /** Why a button or dialog was refused. */
   readonly refusal: Readonly<Record<RefusalReason, string>>
-  /** The bot's own replies (`Bot`): no workspace yet, an unknown @user, a chart posted, a form done. */
+  /** The bot's own replies (`Bot`): no workspace yet, a chart posted, an action done. */
   readonly bot: {
     readonly notSetUp: string
-    readonly unknownUser: (username: string) => string
     readonly chartPosted: string
     readonly formDone: (title: string) => string
   }
@@ -182,7 +181,6 @@ const en: Text = {
   },
   bot: {
     notSetUp: "Dugnad is not set up in this team yet: a team admin (or a member of the advisors' group) starts it by using `/dugnad` once.",
-    unknownUser: (username) => `There is no one called @${username} in this team.`,
     chartPosted: "The chart is posted in the channel.",
     formDone: (title) => `Done: ${title}`
   }
@@ -295,7 +293,6 @@ const nb: Text = {
   },
   bot: {
     notSetUp: "Dugnad er ikke satt opp i dette teamet ennå: en teamadministrator (eller et medlem av rådgivergruppen) starter det ved å bruke `/dugnad` én gang.",
-    unknownUser: (username) => `Det finnes ingen som heter @${username} i dette teamet.`,
     chartPosted: "Grafen er lagt ut i kanalen.",
     formDone: (title) => `Ferdig: ${title}`
   }
