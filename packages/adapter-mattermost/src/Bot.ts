@@ -570,13 +570,24 @@ export const start = async (settings: MattermostConfig, options: StartOptions = 
           return { error: done.message } satisfies Http.DialogReply
         case "Done": {
           const post = rendered(session, done.view)
-          yield* Effect.promise(() =>
+          // An ephemeral post needs the create_post_ephemeral permission (system admins by
+          // default): a bot without it tells the person in a direct message instead.
+          yield* Effect.tryPromise(() =>
             client.createPostEphemeral(submission.userId, {
               channel_id: submission.channelId,
               message: post.message,
               props: { attachments: post.props.attachments }
             })
-          ).pipe(Effect.ignore)
+          ).pipe(
+            Effect.orElse(() =>
+              Effect.tryPromise(async () => {
+                const me = await client.getMe()
+                const direct = await client.createDirectChannel([me.id, submission.userId])
+                await client.createPost({ channel_id: direct.id, message: post.message, props: { attachments: post.props.attachments } } as never)
+              })
+            ),
+            Effect.ignore
+          )
           return undefined
         }
       }

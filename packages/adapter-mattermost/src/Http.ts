@@ -166,7 +166,10 @@ export interface Failure {
  * @category models
  */
 export interface Options {
-  /** The slash command's token (`MATTERMOST_COMMAND_TOKEN`). */
+  /**
+   * The slash command's token (`MATTERMOST_COMMAND_TOKEN`), or several separated by commas: each
+   * team's `/dugnad` command has its own, and one bot can serve several teams.
+   */
   readonly commandToken: string
   /** The key of button contexts and dialog states (`MATTERMOST_HMAC_SECRET`). */
   readonly hmac: Hmac.Key
@@ -228,11 +231,22 @@ const parseJson = (bytes: Buffer): Record<string, unknown> | undefined => {
 export const tokenMatches = (expected: string, field: string | null, authorization: string | undefined): boolean => {
   const header = authorization === undefined ? undefined : /^Token\s+(\S+)\s*$/i.exec(authorization)?.[1] ?? ""
   if (field === null && header === undefined) return false
-  // Both comparisons always run, so the time says nothing about which failed.
-  const fieldOk = field === null || equalStrings(field, expected)
-  const headerOk = header === undefined || equalStrings(header, expected)
+  // Every comparison always runs, so the time says nothing about which failed or which token
+  // matched. Several tokens (comma-separated): one slash command per team, each with its own.
+  let fieldOk = field === null
+  let headerOk = header === undefined
+  for (const token of tokensOf(expected)) {
+    const fieldMatch = field !== null && equalStrings(field, token)
+    const headerMatch = header !== undefined && equalStrings(header, token)
+    fieldOk = fieldOk || fieldMatch
+    headerOk = headerOk || headerMatch
+  }
   return fieldOk && headerOk
 }
+
+/** The accepted tokens of a `MATTERMOST_COMMAND_TOKEN`: one, or several separated by commas. */
+export const tokensOf = (setting: string): ReadonlyArray<string> =>
+  setting.split(",").map((token) => token.trim()).filter((token) => token !== "")
 
 /**
  * The request listener (see the module's table and decisions). Throws at once when
@@ -252,7 +266,8 @@ export const makeListener = (options: Options): Http.RequestListener => {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const now = options.now ?? Date.now
   const workspaceOf = (teamId: string) => (teamId === "" ? "" : (options.workspaceOfTeam ?? ((id: string) => id))(teamId))
-  const redact = (message: string) => message.split(options.commandToken).join("[token]")
+  const redact = (message: string) =>
+    tokensOf(options.commandToken).reduce((text, token) => text.split(token).join("[token]"), message)
   const onError = options.onError ??
     ((failure: Failure) => console.error(`Mattermost Http: ${failure.phase}: ${failure.message}`))
   const report = (phase: Failure["phase"], cause: unknown) => {

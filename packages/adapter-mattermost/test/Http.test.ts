@@ -250,3 +250,15 @@ describe("Http: /dialogs", () => {
     expect(await response.json()).toEqual({ error: "This button could not be verified, so nothing was done." })
   })
 })
+
+describe("Http: several teams' command tokens", () => {
+  it("GIVEN two comma-separated tokens WHEN either team's command arrives THEN it is taken; any other token is not", () => {
+    const setting = `${commandToken}, second-team-token-0123456789`
+    expect(MmHttp.tokenMatches(setting, "second-team-token-0123456789", "Token second-team-token-0123456789")).toBe(true)
+    expect(MmHttp.tokenMatches(setting, commandToken, undefined)).toBe(true)
+    expect(MmHttp.tokenMatches(setting, "third-team-token", "Token third-team-token")).toBe(false)
+    // Every token given (the form field, the header) must be one of them.
+    expect(MmHttp.tokenMatches(setting, commandToken, "Token nope")).toBe(false)
+    expect(MmHttp.tokensOf(" a, ,b ")).toEqual(["a", "b"])
+  })
+})
