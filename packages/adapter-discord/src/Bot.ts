@@ -32,7 +32,7 @@ import * as Render from "./Render.js"
 import * as Reminders from "./Reminders.js"
 import { registerGuildCommands } from "./SlashCommands.js"
 import { handleSlash } from "./SlashHandlers.js"
-import * as Store from "./Store.js"
+import * as StoreLocation from "@dugnad/core/StoreLocation"
 
 /** A running bot. */
 export interface Bot {
@@ -121,7 +121,7 @@ export const start = async (
     ...(settings.apiUrl._tag === "Some" ? { rest: { api: settings.apiUrl.value } } : {}),
     waitGuildTimeout: 1_000
   })
-  const store = options.store ?? Store.layer(settings.database)
+  const store = options.store ?? StoreLocation.layer(settings.database)
   const guilds = Guilds.make(client.rest)
   const runtime = ManagedRuntime.make(Layer.provideMerge(Notifier.layer(client.rest, guilds, settings), store))
   const platform = platformOf(guilds)

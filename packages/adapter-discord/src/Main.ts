@@ -59,7 +59,7 @@ import * as Notifier from "./Notifier.js"
 import type * as Render from "./Render.js"
 import * as Reminders from "./Reminders.js"
 import { registerGuildCommands } from "./SlashCommands.js"
-import * as Store from "./Store.js"
+import * as StoreLocation from "@dugnad/core/StoreLocation"
 
 /**
  * A running bot, in either mode.
@@ -173,7 +173,7 @@ const guildIdsOf = async (rest: REST): Promise<ReadonlyArray<string>> => {
 const httpMode = async (settings: Config.DiscordConfig, publicKey: string, port: number, options: StartOptions): Promise<Running> => {
   const rest = new REST(Option.isSome(settings.apiUrl) ? { api: settings.apiUrl.value } : {}).setToken(Redacted.value(settings.token))
   const guilds = Guilds.make(rest)
-  const store = options.store ?? Store.layer(settings.database)
+  const store = options.store ?? StoreLocation.layer(settings.database)
   const runtime = ManagedRuntime.make(Layer.provideMerge(Notifier.layer(rest, guilds, settings), store))
   const platform = Bot.platformOf(guilds)
 

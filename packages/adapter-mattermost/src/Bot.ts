@@ -74,7 +74,7 @@ import * as Notifier from "./Notifier.js"
 import * as Reminders from "./Reminders.js"
 import * as Render from "./Render.js"
 import * as Slash from "./Slash.js"
-import * as Store from "./Store.js"
+import * as StoreLocation from "@dugnad/core/StoreLocation"
 import { text } from "./Text.js"
 
 const { Client4 } = Mattermost
@@ -251,7 +251,7 @@ export const start = async (settings: MattermostConfig, options: StartOptions = 
   const key = Hmac.make(Redacted.value(settings.hmacSecret))
   const sign = Hmac.signer(key, now)
   const channels: Notifier.ChannelCache = new Map()
-  const store = options.store ?? Store.layer(settings.database)
+  const store = options.store ?? StoreLocation.layer(settings.database)
   const runtime = ManagedRuntime.make(
     Layer.provideMerge(Notifier.layer(client, settings, sign, channels), store)
   )
