@@ -71,6 +71,20 @@ describe("the slash command", () => {
     expect(confirmation.userId).toBe(world.mm.user("carol").id)
   })
 
+  it("GIVEN a bot without create_post_ephemeral WHEN a dialog is submitted THEN the confirmation comes as a direct message instead", async () => {
+    const world = await setUp({ fake: { ephemeralPostsAllowed: false } })
+    await slash(world, "alice", "board")
+    await slash(world, "carol", "idea submit Snow tyres")
+    await eventually(() => world.mm.dialogs[0])
+    const ok = await world.mm.submitDialog({ submission: { title: "Snow tyres", pitch: "When to change them" } })
+    expect(ok.status).toBe(200)
+    expect(ok.text).toBe("")
+    const direct = world.mm.directChannel("dugnad", "carol")
+    const confirmation = await eventually(() => world.mm.posts(direct.id).find((post) => textOf(post).includes("Snow tyres")))
+    expect(confirmation.user_id).toBe(world.mm.bot.id)
+    expect(world.mm.ephemerals.filter((e) => e.via === "rest")).toHaveLength(0)
+  })
+
   it("a forged button context is refused and nothing runs", async () => {
     const world = await setUp()
     await slash(world, "alice", "board")

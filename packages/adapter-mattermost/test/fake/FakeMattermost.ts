@@ -61,6 +61,11 @@ export interface FakeMattermostOptions {
   readonly pendingPostCacheMs?: number
   /** Events kept per WebSocket connection for resuming (default 128, as Mattermost). */
   readonly deadQueueSize?: number
+  /**
+   * Whether the bot may post ephemeral messages (`create_post_ephemeral`, which Mattermost gives
+   * to system admins only; default true, as for a bot made a system admin).
+   */
+  readonly ephemeralPostsAllowed?: boolean
 }
 
 export class FakeMattermost {
@@ -91,7 +96,10 @@ export class FakeMattermost {
       userOfToken: (t) => this.world.tokens.get(t),
       deadQueueSize: options.deadQueueSize ?? 128
     })
-    this.rest = new FakeRest(this.world, this.ws, { triggerLifetimeMs: options.triggerLifetimeMs ?? 3000 })
+    this.rest = new FakeRest(this.world, this.ws, {
+      triggerLifetimeMs: options.triggerLifetimeMs ?? 3000,
+      ephemeralPostsAllowed: options.ephemeralPostsAllowed ?? true
+    })
     this.#outgoing = new Outgoing(this.world, this.rest, () => this.url, this.commandToken)
     this.#server = createServer((req, res) => {
       const path = (req.url ?? "/").split("?")[0] ?? "/"

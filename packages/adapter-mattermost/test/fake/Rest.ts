@@ -43,6 +43,8 @@ interface ActiveRule {
 export interface RestOptions {
   /** Trigger ids expire after this (Mattermost: 3000 ms). */
   readonly triggerLifetimeMs: number
+  /** Whether the bot holds `create_post_ephemeral` (Mattermost gives it to system admins only). */
+  readonly ephemeralPostsAllowed: boolean
 }
 
 type Handler = (ctx: Ctx) => Promise<[number, unknown]> | [number, unknown]
@@ -208,6 +210,9 @@ export class FakeRest {
       return [201, stripActionIntegrations(created)]
     })
     r("POST", "/posts/ephemeral", ({ body }) => {
+      if (!this.options.ephemeralPostsAllowed) {
+        throw forbidden()
+      }
       const target = typeof body["user_id"] === "string" ? body["user_id"] : ""
       const p = (body["post"] ?? {}) as Record<string, unknown>
       const channelId = typeof p["channel_id"] === "string" ? p["channel_id"] : ""
