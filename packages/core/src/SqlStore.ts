@@ -846,13 +846,24 @@ export const make = Effect.gen(function*() {
         if (goals.length > 0) yield* sql`INSERT INTO dugnad_item_goals ${sql.insert(goals)}`
         const posts = slice.flatMap(({ posts }) => posts.map(postRow))
         if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts)}`
-        const published = slice.filter(({ posts }) => posts.length > 0)
-        if (published.length > 0 && goals.length > 0) {
-          yield* sql`INSERT INTO dugnad_post_goals ${postGoalColumns}
-            SELECT ${postGoalValues} FROM dugnad_post_results p JOIN dugnad_item_goals g
-              ON g.workspace = p.workspace AND g.item = p.item
-            WHERE ${sql.or(published.map(({ summary }) => sql`(p.workspace = ${summary.workspace} AND p.item = ${summary.item})`))}`
-        }
+        // The goal rows of the posts, made here rather than by joining the tables just written: an
+        // OR of 200 items over that join made SQLite scan the growing results table per slice.
+        const postGoals = slice.flatMap(({ posts, summary }) =>
+          posts.flatMap((post) =>
+            summary.goals.map((goal) => ({
+              workspace: post.workspace,
+              goal,
+              item: post.item,
+              network: post.network,
+              published_at: post.publishedAt.epochMillis,
+              reach: post.metrics.reach ?? null,
+              reactions: post.metrics.reactions ?? null,
+              comments: post.metrics.comments ?? null,
+              shares: post.metrics.shares ?? null
+            }))
+          )
+        )
+        if (postGoals.length > 0) yield* sql`INSERT INTO dugnad_post_goals ${sql.insert(postGoals)}`
       }
     })
 
