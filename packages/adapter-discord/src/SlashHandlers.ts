@@ -55,10 +55,10 @@ export const readLocalStart = ChatCommands.readLocalStart
 const notice = ChatCommands.notice
 const errorReply = (session: Session, error: Messages.DugnadError): Reply => ChatCommands.errorReply(session, error)
 
-/** The `item` option; Discord requires it where it is offered, so an empty one is a mistake in the data. */
-const itemOption = (input: ChatInput): ItemId => {
+/** The `item` option, lower-cased; `undefined` when missing or blank (Discord requires it, so only malformed data). */
+const itemOption = (input: ChatInput): ItemId | undefined => {
   const raw = String(input.options.get("item") ?? "").trim().toLowerCase()
-  return ItemId.make(raw === "" ? "none" : raw)
+  return raw === "" ? undefined : ItemId.make(raw)
 }
 const textOption = (input: ChatInput, name: string): string => String(input.options.get(name) ?? "").trim()
 const optionalText = (input: ChatInput, name: string): string | undefined => {
@@ -307,7 +307,11 @@ export const handleSlash = (session: Session, interaction: HandledInteraction): 
     }
     const input = parseChatInput((interaction as APIChatInputApplicationCommandInteraction).data)
     if (input.path.join(" ") === "draft write") {
-      return yield* openDraftModal(session, input, input.options.has("item") ? itemOption(input) : ItemId.make("none"))
+      const item = itemOption(input)
+      // Said as the missing field, not as an unknown item called "none".
+      return item === undefined
+        ? errorReply(session, new InvalidCommandError({ command: "WriteDraft", field: "item", reason: "required" }))
+        : yield* openDraftModal(session, input, item)
     }
     return yield* ChatCommands.handle(session, requestOf(session, interaction.id, input))
   })
