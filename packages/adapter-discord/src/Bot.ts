@@ -11,6 +11,7 @@
  *
  * @since 0.1.0
  */
+import * as ChatCommands from "@dugnad/core/ChatCommands"
 import * as Dispatcher from "@dugnad/core/Dispatcher"
 import type { StoreUnavailable } from "@dugnad/core/Errors"
 import type { Outbox } from "@dugnad/core/Outbox"
@@ -96,7 +97,7 @@ export const replyTo = (interaction: HandledInteraction, settings: DiscordConfig
     // A bug: logged for operators (the interaction's id, never its token), said plainly to the person.
     Effect.catchAllDefect((defect) =>
       Effect.logError("interaction failed", { interaction: interaction.id, defect: String(defect) }).pipe(
-        Effect.as<Interactions.Reply>({ _tag: "Message", view: unexpectedView(localeOf(interaction.locale)), ephemeral: true })
+        Effect.as(ChatCommands.notice(unexpectedView(localeOf(interaction.locale))))
       )
     )
   )

@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import * as ChatAction from "@dugnad/core/ChatAction"
-import type * as ChatCommands from "@dugnad/core/ChatCommands"
+import * as ChatCommands from "@dugnad/core/ChatCommands"
 import * as ChatView from "@dugnad/core/ChatView"
 import * as Commands from "@dugnad/core/Commands"
 import * as Directory from "@dugnad/core/Directory"
@@ -38,7 +38,7 @@ import type { DiscordConfig } from "./Config.js"
 import type { HandledInteraction } from "./HttpInteractions.js"
 import { type DiscordGuild, type DiscordPerson, ensureWorkspace, localeOf, syncMember } from "./Identity.js"
 import { nbNames } from "./SlashCommandText.js"
-import { noticeView, text } from "./Text.js"
+import { text } from "./Text.js"
 
 /**
  * What to answer an interaction with: the core's neutral reply (`ChatCommands.Reply`).
@@ -96,9 +96,6 @@ const commandText = (locale: Locale) => (path: ReadonlyArray<string>): string =>
   return path.length > 1 ? `/${nbNames.command} ${groups[first] ?? first} ${last}` : `/${nbNames.command} ${last}`
 }
 
-/** A message in the acting person's language (their Discord language until Dugnad knows theirs). */
-const notice = (view: ChatView.ChatView): Reply => ({ _tag: "Message", view, ephemeral: true })
-
 /**
  * The workspace and member behind an interaction, or the reply that says why there is none (used
  * outside a server, or in a server where nobody may found a workspace yet).
@@ -108,7 +105,7 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
     const locale = localeOf(interaction.locale)
     if (interaction.guild_id === undefined || interaction.member === undefined) {
       const words = text(locale).guildOnly
-      return Either.left(notice(noticeView(words.title, words.body)))
+      return Either.left(ChatCommands.notice(ChatCommands.noticeView(words.title, words.body)))
     }
     const guild = yield* platform.guild(interaction.guild_id)
     const roleNames = yield* platform.roleNames(interaction.guild_id, interaction.member.roles)
@@ -116,7 +113,7 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
     const workspace = yield* ensureWorkspace(guild, person, settings.roleNames)
     if (Option.isNone(workspace)) {
       const words = text(locale).notSetUp
-      return Either.left(notice(noticeView(words.title, words.body(Option.getOrUndefined(settings.roleNames.advisor)))))
+      return Either.left(ChatCommands.notice(ChatCommands.noticeView(words.title, words.body(Option.getOrUndefined(settings.roleNames.advisor)))))
     }
     const directory = yield* Directory.Directory
     const known = yield* directory.members(workspace.value.id)
@@ -160,9 +157,6 @@ export const formValues = (interaction: APIModalSubmitInteraction): ChatAction.F
   return values
 }
 
-const errorReply = (session: Session, error: Messages.DugnadError): Reply =>
-  notice(ChatView.errorView(error, session.locale, session.context))
-
 /** The command id of an interaction: Discord's id, so a redelivered interaction acts once. */
 export const commandIdOf = (interactionId: string): CommandId => CommandId.make(`discord-${interactionId}`)
 
@@ -179,11 +173,11 @@ const runAction = (
 ) =>
   Effect.gen(function*() {
     const decoded = ChatAction.decode(customId)
-    if (Either.isLeft(decoded)) return errorReply(session, decoded.left)
+    if (Either.isLeft(decoded)) return ChatCommands.errorReply(session, decoded.left)
     const action = decoded.right
     const itemId = "item" in action ? (action.item as ItemId) : undefined
     const before = itemId === undefined ? undefined : yield* Effect.either(Queries.item(session.workspace.id, itemId))
-    if (before !== undefined && Either.isLeft(before)) return errorReply(session, before.left)
+    if (before !== undefined && Either.isLeft(before)) return ChatCommands.errorReply(session, before.left)
     const state = before === undefined ? undefined : before.right.state
     if (values === undefined && ChatAction.opensForm(action._tag)) {
       const form = ChatView.form(action, session.locale, state)
@@ -196,7 +190,7 @@ const runAction = (
       session.member,
       yield* DateTime.now
     )
-    if (Either.isLeft(command)) return errorReply(session, command.left)
+    if (Either.isLeft(command)) return ChatCommands.errorReply(session, command.left)
     const result = yield* Effect.either(Commands.handle({
       workspace: session.workspace.id,
       commandId: commandIdOf(interaction.id),
@@ -204,8 +198,8 @@ const runAction = (
       item: itemId,
       command: command.right
     }))
-    if (Either.isLeft(result)) return errorReply(session, result.left)
-    return notice(ChatView.itemView({ item: result.right.item, state: result.right.state }, session.locale, session.context, session.member))
+    if (Either.isLeft(result)) return ChatCommands.errorReply(session, result.left)
+    return ChatCommands.notice(ChatView.itemView({ item: result.right.item, state: result.right.state }, session.locale, session.context, session.member))
   })
 
 /**
@@ -226,7 +220,7 @@ export const handle = (
       // Setting up the workspace or the member was refused (a handle the directory will not take):
       // said in the person's Discord language, as nothing else is known yet.
       Effect.catchAll((error) =>
-        Effect.succeed(Either.left(notice(ChatView.errorView(error, localeOf(interaction.locale), { timeZone: "UTC", name: (id) => id }))))
+        Effect.succeed(Either.left(ChatCommands.notice(ChatView.errorView(error, localeOf(interaction.locale), { timeZone: "UTC", name: (id) => id }))))
       )
     )
     if (Either.isLeft(found)) return found.left

@@ -36,7 +36,7 @@ import { handleFor, memberIdOf } from "./Identity.js"
 import { adapterModalPrefix, commandIdOf, formValues, type Reply, type Services, type Session } from "./Interactions.js"
 import * as PendingDrafts from "./PendingDrafts.js"
 import { type ChatInput, parseChatInput } from "./SlashCommands.js"
-import { noticeView, text } from "./Text.js"
+import { text } from "./Text.js"
 
 /**
  * A moment typed in a date option, read as the core reads it (`ChatCommands.readMoment`).
@@ -52,8 +52,6 @@ export const readMoment = ChatCommands.readMoment
  */
 export const readLocalStart = ChatCommands.readLocalStart
 
-const notice = ChatCommands.notice
-const errorReply = (session: Session, error: Messages.DugnadError): Reply => ChatCommands.errorReply(session, error)
 
 /** The `item` option, lower-cased; `undefined` when missing or blank (Discord requires it, so only malformed data). */
 const itemOption = (input: ChatInput): ItemId | undefined => {
@@ -76,8 +74,8 @@ const runCommand = (session: Session, interactionId: string, item: ItemId, comma
       item,
       command
     }))
-    if (Either.isLeft(result)) return errorReply(session, result.left)
-    return notice(ChatView.itemView({ item: result.right.item, state: result.right.state }, session.locale, session.context, session.member))
+    if (Either.isLeft(result)) return ChatCommands.errorReply(session, result.left)
+    return ChatCommands.notice(ChatView.itemView({ item: result.right.item, state: result.right.state }, session.locale, session.context, session.member))
   })
 
 const revisionOf = (state: ItemState) => {
@@ -130,7 +128,7 @@ const attachmentNames = ["media1", "media2", "media3"] as const
 const openDraftModal = (session: Session, input: ChatInput, item: ItemId) =>
   Effect.gen(function*() {
     const found = yield* Effect.either(Queries.item(session.workspace.id, item))
-    if (Either.isLeft(found)) return errorReply(session, found.left)
+    if (Either.isLeft(found)) return ChatCommands.errorReply(session, found.left)
     const latest = revisionOf(found.right.state)
     const kind: RevisionKind = textOption(input, "kind") === "format" ? "format" : "content"
     const chosen = [...new Set(["network", "network2", "network3"].flatMap((name) => {
@@ -194,19 +192,19 @@ const submitDraft = (session: Session, interaction: APIModalSubmitInteraction) =
     const parsed = readDraftModalId(interaction.data.custom_id)
     const expired = () => {
       const words = text(session.locale).draftExpired
-      return notice(noticeView(words.title, words.body))
+      return ChatCommands.notice(ChatCommands.noticeView(words.title, words.body))
     }
     if (parsed === undefined) return expired()
     const kept = parsed.token === undefined ? [] : PendingDrafts.get(parsed.token, session.member.id)
     if (kept === undefined) return expired()
     const values = formValues(interaction) as Readonly<Record<string, string>>
     const found = yield* Effect.either(Queries.item(session.workspace.id, parsed.item))
-    if (Either.isLeft(found)) return errorReply(session, found.left)
+    if (Either.isLeft(found)) return ChatCommands.errorReply(session, found.left)
     const before = revisionOf(found.right.state)?.body
     const typed = (values["networks"] ?? "").split(/[\s,;]+/u).map((name) => name.trim().toLowerCase()).filter((name) => name !== "")
     const unknown = typed.find((name) => !allNetworks.some((network) => network === name))
     if (unknown !== undefined) {
-      return errorReply(session, new InvalidCommandError({ command: "WriteDraft", field: "body.networks", reason: "not_allowed", allowed: allNetworks }))
+      return ChatCommands.errorReply(session, new InvalidCommandError({ command: "WriteDraft", field: "body.networks", reason: "not_allowed", allowed: allNetworks }))
     }
     const chosen = parsed.networks.length > 0
       ? parsed.networks
@@ -310,7 +308,7 @@ export const handleSlash = (session: Session, interaction: HandledInteraction): 
       const item = itemOption(input)
       // Said as the missing field, not as an unknown item called "none".
       return item === undefined
-        ? errorReply(session, new InvalidCommandError({ command: "WriteDraft", field: "item", reason: "required" }))
+        ? ChatCommands.errorReply(session, new InvalidCommandError({ command: "WriteDraft", field: "item", reason: "required" }))
         : yield* openDraftModal(session, input, item)
     }
     return yield* ChatCommands.handle(session, requestOf(session, interaction.id, input))

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { noticeView } from "@dugnad/core/ChatCommands"
 import type { ChatView } from "@dugnad/core/ChatView"
 import type { Locale } from "@dugnad/core/Member"
 
@@ -67,16 +68,6 @@ const nb: Text = {
 
 /** The bot's sentences in a language. */
 export const text = (locale: Locale): Text => (locale === "nb" ? nb : en)
-
-/** A short notice as a view, to the person who acted only. */
-export const noticeView = (title: string, body: string): ChatView => ({
-  title,
-  body,
-  fields: [],
-  actions: [],
-  tone: "warning",
-  mentions: []
-})
 
 /** The answer when the bot itself failed (a bug), in the person's language. */
 export const unexpectedView = (locale: Locale): ChatView => {
