@@ -38,20 +38,6 @@ import * as PendingDrafts from "./PendingDrafts.js"
 import { type ChatInput, parseChatInput } from "./SlashCommands.js"
 import { text } from "./Text.js"
 
-/**
- * A moment typed in a date option, read as the core reads it (`ChatCommands.readMoment`).
- *
- * @since 0.1.0
- */
-export const readMoment = ChatCommands.readMoment
-
-/**
- * A meeting's local start typed in an option (`ChatCommands.readLocalStart`).
- *
- * @since 0.1.0
- */
-export const readLocalStart = ChatCommands.readLocalStart
-
 
 /** The `item` option, lower-cased; `undefined` when missing or blank (Discord requires it, so only malformed data). */
 const itemOption = (input: ChatInput): ItemId | undefined => {

@@ -2,13 +2,13 @@
  * Every `/dugnad` subcommand on the bot, end to end: the real discord.js Client against the fake
  * Discord, with a real SQLite store in a temp dir (started as in Bot.test.ts; the helper is copied).
  */
+import { readLocalStart, readMoment } from "@dugnad/core/ChatCommands"
 import * as Sqlite from "@dugnad/core/Sqlite"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 import { type Bot, start } from "../src/Bot.js"
-import { readLocalStart, readMoment } from "../src/SlashHandlers.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
 import { eventually, settingsFor } from "./support.js"
 
