@@ -277,9 +277,21 @@ const slimRow = (values: ReadonlyArray<unknown>, at: number): PostRow => {
 const engagementSql = "CASE WHEN p.reactions IS NULL AND p.comments IS NULL AND p.shares IS NULL THEN NULL " +
   "ELSE COALESCE(p.reactions, 0) + COALESCE(p.comments, 0) + COALESCE(p.shares, 0) END"
 
-/** The goal rows of posts (migration 00008): what `goalTotals` sums, per post and goal. */
-const postGoalColumnList = "(workspace, goal, item, network, published_at, reach, reactions, comments, shares)"
-const postGoalValueList = "p.workspace, g.goal, p.item, p.network, p.published_at, p.reach, p.reactions, p.comments, p.shares"
+/** The goal rows of an item's posts (migration 00008): what `goalTotals` sums, per post and goal. */
+const postGoalRows = ({ posts, summary }: ItemProjection) =>
+  posts.flatMap((post) =>
+    summary.goals.map((goal) => ({
+      workspace: post.workspace,
+      goal,
+      item: post.item,
+      network: post.network,
+      published_at: post.publishedAt.epochMillis,
+      reach: post.metrics.reach ?? null,
+      reactions: post.metrics.reactions ?? null,
+      comments: post.metrics.comments ?? null,
+      shares: post.metrics.shares ?? null
+    }))
+  )
 
 /** A lost race whose winner is not known (the database was busy or a constraint fired): retry. */
 const unknownConflict = (workspace: WorkspaceId, request: AppendRequest) =>
@@ -303,8 +315,6 @@ export const make = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const columns = sql.literal(eventColumns)
   const isPostgres = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
-  const postGoalColumns = sql.literal(postGoalColumnList)
-  const postGoalValues = sql.literal(postGoalValueList)
 
   // Decoding an event (schema check, ISO dates) is most of the cost of loading a stream, and every
   // command loads its item's stream. Committed events never change, so decoded ones are kept by
@@ -358,8 +368,9 @@ export const make = Effect.gen(function*() {
     projections: ReadonlyArray<ItemProjection>,
     streams: ReadonlyArray<{ readonly stream: string; readonly events: ReadonlyArray<{ readonly _tag: string }> }>
   ) =>
-    Effect.forEach(projections, ({ posts, summary }) =>
+    Effect.forEach(projections, (projection) =>
       Effect.gen(function*() {
+        const { posts, summary } = projection
         const tags = new Set(
           streams.filter((append) => append.stream === summary.item).flatMap((append) => append.events.map((e) => e._tag))
         )
@@ -385,10 +396,8 @@ export const make = Effect.gen(function*() {
         }
         if (goalsChanged || postsChanged) {
           yield* sql`DELETE FROM dugnad_post_goals WHERE workspace = ${summary.workspace} AND item = ${summary.item}`
-          yield* sql`INSERT INTO dugnad_post_goals ${postGoalColumns}
-            SELECT ${postGoalValues} FROM dugnad_post_results p JOIN dugnad_item_goals g
-              ON g.workspace = p.workspace AND g.item = p.item
-            WHERE p.workspace = ${summary.workspace} AND p.item = ${summary.item}`
+          const postGoals = postGoalRows(projection)
+          if (postGoals.length > 0) yield* sql`INSERT INTO dugnad_post_goals ${sql.insert(postGoals)}`
         }
       }), { discard: true })
 
@@ -747,8 +756,6 @@ export const make = Effect.gen(function*() {
         Effect.map((rows) => rows.map((row) => slimRow(row, 0))),
         Effect.orDie
       ),
-    // CROSS JOIN keeps SQLite on this order: walk the window in the covering index, look up each
-    // post's goals by key.
     goalTotals: (workspace, filter) =>
       // One index range per goal of the goal rows of posts (migration 00008).
       filter.goals.length === 0 ? Effect.succeed([]) : sql`SELECT p.goal, COUNT(*), COUNT(DISTINCT p.item),
@@ -848,21 +855,7 @@ export const make = Effect.gen(function*() {
         if (posts.length > 0) yield* sql`INSERT INTO dugnad_post_results ${sql.insert(posts)}`
         // The goal rows of the posts, made here rather than by joining the tables just written: an
         // OR of 200 items over that join made SQLite scan the growing results table per slice.
-        const postGoals = slice.flatMap(({ posts, summary }) =>
-          posts.flatMap((post) =>
-            summary.goals.map((goal) => ({
-              workspace: post.workspace,
-              goal,
-              item: post.item,
-              network: post.network,
-              published_at: post.publishedAt.epochMillis,
-              reach: post.metrics.reach ?? null,
-              reactions: post.metrics.reactions ?? null,
-              comments: post.metrics.comments ?? null,
-              shares: post.metrics.shares ?? null
-            }))
-          )
-        )
+        const postGoals = slice.flatMap(postGoalRows)
         if (postGoals.length > 0) yield* sql`INSERT INTO dugnad_post_goals ${sql.insert(postGoals)}`
       }
     })
