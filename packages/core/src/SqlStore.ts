@@ -293,6 +293,16 @@ const postGoalRows = ({ posts, summary }: ItemProjection) =>
     }))
   )
 
+/** A new, pending outbox row for a reminder, due at `now`. */
+const outboxRow = (reminder: Reminder, now: DateTime.Utc) => ({
+  id: reminder.id,
+  workspace: reminder.workspace,
+  data: encodeReminder(reminder),
+  status: "pending",
+  attempts: 0,
+  next_attempt_at: now.epochMillis
+})
+
 /** A lost race whose winner is not known (the database was busy or a constraint fired): retry. */
 const unknownConflict = (workspace: WorkspaceId, request: AppendRequest) =>
   new VersionConflict({
@@ -533,14 +543,7 @@ export const make = Effect.gen(function*() {
       reminders.length === 0 ? Effect.succeed([]) : Effect.flatMap(DateTime.now, (now) =>
         // One statement, so it needs no transaction: concurrent schedulers cannot interleave in it.
         sql<{ readonly id: string }>`INSERT INTO dugnad_outbox ${
-          sql.insert(reminders.map((reminder) => ({
-            id: reminder.id,
-            workspace: reminder.workspace,
-            data: encodeReminder(reminder),
-            status: "pending",
-            attempts: 0,
-            next_attempt_at: now.epochMillis
-          })))
+          sql.insert(reminders.map((reminder) => outboxRow(reminder, now)))
         } ON CONFLICT (id) DO NOTHING RETURNING id`).pipe(
           Effect.map((rows) => {
             const added = new Set(rows.map((row) => row.id))
@@ -900,18 +903,28 @@ export const make = Effect.gen(function*() {
         if (actual !== request.expectedVersion) {
           return yield* new VersionConflict({ workspace, stream: request.meeting, expected: request.expectedVersion, actual })
         }
-        const recorded: Array<RecordedMeetingEvent> = []
-        for (const [index, event] of request.events.entries()) {
-          const version = request.expectedVersion + index + 1
-          const stored = encodeMeetingEvent(event)
-          yield* sql`INSERT INTO dugnad_meeting_events (workspace, meeting, version, command_id, type, data)
-            VALUES (${workspace}, ${request.meeting}, ${version}, ${request.commandId}, ${stored.type}, ${stored.data})`
-          recorded.push({ workspace, meeting: request.meeting, version, commandId: request.commandId, event })
+        const recorded = request.events.map((event, index): RecordedMeetingEvent => ({
+          workspace,
+          meeting: request.meeting,
+          version: request.expectedVersion + index + 1,
+          commandId: request.commandId,
+          event
+        }))
+        if (recorded.length > 0) {
+          yield* sql`INSERT INTO dugnad_meeting_events ${
+            sql.insert(recorded.map(({ event, version }) => ({
+              workspace,
+              meeting: request.meeting,
+              version,
+              command_id: request.commandId,
+              ...encodeMeetingEvent(event)
+            })))
+          }`
         }
-        for (const message of request.messages) {
-          yield* sql`INSERT INTO dugnad_outbox (id, workspace, data, status, attempts, next_attempt_at)
-            VALUES (${message.id}, ${workspace}, ${encodeReminder(message)}, 'pending', 0, ${now.epochMillis})
-            ON CONFLICT (id) DO NOTHING`
+        if (request.messages.length > 0) {
+          yield* sql`INSERT INTO dugnad_outbox ${
+            sql.insert(request.messages.map((message) => outboxRow(message, now)))
+          } ON CONFLICT (id) DO NOTHING`
         }
         return recorded as ReadonlyArray<RecordedMeetingEvent>
       }).pipe(
