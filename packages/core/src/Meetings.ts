@@ -267,9 +267,10 @@ export const handle: (
 export const series = Effect.fn("Meetings.series")(function*(workspace: WorkspaceId, meeting: MeetingId) {
   const store = yield* MeetingStore
   const recorded = yield* store.read(workspace, meeting)
-  const found = seriesOf(fold(recorded.map((entry) => entry.event)))
+  const state = fold(recorded.map((entry) => entry.event))
+  const found = seriesOf(state)
   if (found === undefined) return yield* new UnknownMeeting({ workspace, meeting })
-  return { series: found, version: recorded.length, ended: recorded.some((entry) => entry.event._tag === "MeetingEnded") }
+  return { series: found, version: recorded.length, ended: state._tag === "Ended" }
 })
 
 /**
