@@ -27,7 +27,7 @@ import * as path from "node:path"
 import { type DemoText, demoText, type EarlierPost, type Idea } from "./DemoText.js"
 import { defaultDemoDatabase } from "./Defaults.js"
 import { Rejection } from "./Rejection.js"
-import { type Location, storeLayer } from "./Session.js"
+import { type Location, locationFrom, storeLayer } from "./Session.js"
 import { bold, cyan, dim, green, yellow } from "./Ui.js"
 
 
@@ -374,7 +374,8 @@ export const demo = (input: { readonly db: Option.Option<string>; readonly local
   const filename = Option.getOrElse(input.db, () => defaultDemoDatabase)
   const locale = Option.getOrElse(input.locale, () => "en" as const)
   const text = demoText(locale)
-  if (/^postgres(ql)?:\/\//i.test(filename)) {
+  const location = locationFrom(filename)
+  if (location._tag === "Postgres") {
     return Effect.fail(
       new Rejection({
         type: "usage",
@@ -384,7 +385,6 @@ export const demo = (input: { readonly db: Option.Option<string>; readonly local
       })
     )
   }
-  const location = { _tag: "Sqlite", filename } as const
   return refuseExisting(location, text).pipe(
     Effect.zipRight(
       story(location, locale).pipe(

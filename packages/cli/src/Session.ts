@@ -11,10 +11,9 @@ import type { MemberId } from "@dugnad/core/Ids"
 import type { Locale, Member, Workspace } from "@dugnad/core/Member"
 import * as Messages from "@dugnad/core/Messages"
 import type * as Postgres from "@dugnad/core/Postgres"
-import * as Sqlite from "@dugnad/core/Sqlite"
+import * as StoreLocation from "@dugnad/core/StoreLocation"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
@@ -34,16 +33,18 @@ export type Location =
   | { readonly _tag: "Sqlite"; readonly filename: string }
   | { readonly _tag: "Postgres"; readonly url: Redacted.Redacted<string> }
 
-export const locationOf = (common: Common): Location => {
-  const given = Option.getOrElse(common.db, () => process.env["DUGNAD_DB"] || defaultDatabase)
-  return /^postgres(ql)?:\/\//i.test(given)
-    ? { _tag: "Postgres", url: Redacted.make(given) }
-    : { _tag: "Sqlite", filename: given }
+/** The location a `--db` value names: a `postgres://` URL, else a SQLite file. */
+export const locationFrom = (given: string): Location => {
+  const redacted = Redacted.make(given)
+  return StoreLocation.isPostgres(redacted) ? { _tag: "Postgres", url: redacted } : { _tag: "Sqlite", filename: given }
 }
 
+export const locationOf = (common: Common): Location =>
+  locationFrom(Option.getOrElse(common.db, () => process.env["DUGNAD_DB"] || defaultDatabase))
+
 /**
- * The PostgreSQL driver, loaded only for a `postgres://` location: it costs a SQLite user a fifth
- * of a command's start-up.
+ * The PostgreSQL module, loaded only for a `postgres://` location (as the store itself is, by
+ * `StoreLocation.layer`): it costs a SQLite user a fifth of a command's start-up.
  */
 const postgres: Effect.Effect<typeof Postgres> = Effect.promise(() => import("@dugnad/core/Postgres"))
 
@@ -63,11 +64,9 @@ export class CliError extends Data.TaggedError("CliError")<{
   readonly exitCode: 1 | 2
 }> {}
 
-/** The store's layer for a location. */
+/** The store's layer for a location: the core's, with the driver it names loaded only then. */
 export const storeLayer = (location: Location) =>
-  location._tag === "Sqlite"
-    ? Sqlite.layer({ filename: location.filename })
-    : Layer.unwrapEffect(Effect.map(postgres, (module) => module.layer({ url: location.url, maxConnections: 2 })))
+  StoreLocation.layer(location._tag === "Sqlite" ? Redacted.make(location.filename) : location.url, { maxConnections: 2 })
 
 /** What a command needs to run against its workspace. */
 export interface Session {
