@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import * as BotProcess from "@dugnad/core/BotProcess"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Option from "effect/Option"
@@ -84,25 +85,4 @@ export const config: Config.Config<DiscordConfig> = Config.all({
  * @since 0.1.0
  * @category config
  */
-export const describeConfigError = (error: ConfigError.ConfigError): string => {
-  const lines = new Set<string>()
-  const walk = (e: ConfigError.ConfigError): void => {
-    switch (e._op) {
-      case "And":
-      case "Or":
-        walk(e.left)
-        walk(e.right)
-        return
-      case "MissingData":
-        lines.add(`${e.path.join(".")} is not set.`)
-        return
-      case "InvalidData":
-      case "SourceUnavailable":
-      case "Unsupported":
-        lines.add(`${e.path.join(".")} ${e.message}.`)
-        return
-    }
-  }
-  walk(error)
-  return [...lines].join(" ")
-}
+export const describeConfigError: (error: ConfigError.ConfigError) => string = BotProcess.describeConfigError

@@ -30,6 +30,7 @@
  *
  * @since 0.1.0
  */
+import * as BotProcess from "@dugnad/core/BotProcess"
 import * as Dispatcher from "@dugnad/core/Dispatcher"
 import type { StoreUnavailable } from "@dugnad/core/Errors"
 import type { Outbox } from "@dugnad/core/Outbox"
@@ -41,7 +42,6 @@ import {
   type RESTGetAPICurrentUserGuildsResult
 } from "discord-api-types/v10"
 import { REST, Routes } from "discord.js"
-import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -96,18 +96,7 @@ export interface StartOptions {
  * @since 0.1.0
  * @category running
  */
-export interface RunOptions extends StartOptions {
-  /** The variables to read instead of `process.env`. */
-  readonly env?: Readonly<Record<string, string | undefined>>
-  /** Where the started and stopped lines go (default: stdout). */
-  readonly log?: (line: string) => void
-  /** Where the one-line errors go (default: stderr). */
-  readonly error?: (line: string) => void
-  /** Sets the exit code (default: `process.exitCode`). */
-  readonly exit?: (code: number) => void
-  /** Stop on SIGINT and SIGTERM (default true). */
-  readonly signals?: boolean
-}
+export interface RunOptions extends StartOptions, BotProcess.RunOptions {}
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -122,11 +111,8 @@ export interface RunOptions extends StartOptions {
 export const readSettings = (
   env?: Readonly<Record<string, string | undefined>>
 ): Either.Either<Config.DiscordConfig, string> => {
-  const provider = env === undefined
-    ? ConfigProvider.fromEnv()
-    : ConfigProvider.fromMap(new Map(Object.entries(env).flatMap(([key, value]) => value === undefined ? [] : [[key, value] as const])))
-  const read = Effect.runSync(Effect.either(Effect.withConfigProvider(Config.config, provider)))
-  if (Either.isLeft(read)) return Either.left(Config.describeConfigError(read.left))
+  const read = BotProcess.readConfig(Config.config, env)
+  if (Either.isLeft(read)) return read
   const settings = read.right
   if (Option.isSome(settings.httpPort) && Option.isNone(settings.publicKey)) {
     return Either.left("DISCORD_PUBLIC_KEY is not set (the HTTP-interactions mode, DISCORD_HTTP_PORT, needs it).")
@@ -327,48 +313,5 @@ const startFailure = (error: unknown, settings: Config.DiscordConfig): string =>
  * @since 0.1.0
  * @category running
  */
-export const run = async (options: RunOptions = {}): Promise<Running | undefined> => {
-  const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`))
-  const error = options.error ?? ((line: string) => void process.stderr.write(`${line}\n`))
-  const exit = options.exit ?? ((code: number) => void (process.exitCode = code))
-  const settings = readSettings(options.env)
-  if (Either.isLeft(settings)) {
-    error(settings.left)
-    exit(2)
-    return undefined
-  }
-  let running: Running
-  try {
-    running = await start(settings.right, options)
-  } catch (cause) {
-    error(startFailure(cause, settings.right))
-    exit(1)
-    return undefined
-  }
-  log(running.startedLine)
-  if (options.signals !== false) {
-    let stopping = false
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return
-      stopping = true
-      running.stop().then(
-        () => {
-          log(`Dugnad on Discord: stopped (${signal}).`)
-          exit(0)
-        },
-        () => {
-          error("Dugnad on Discord: stopped, not cleanly.")
-          exit(1)
-        }
-      ).finally(() => {
-        process.off("SIGINT", stop)
-        process.off("SIGTERM", stop)
-        // Whatever discord.js or a driver still holds must not keep the process up.
-        setTimeout(() => process.exit(), 2_000).unref()
-      })
-    }
-    process.on("SIGINT", stop)
-    process.on("SIGTERM", stop)
-  }
-  return running
-}
+export const run = (options: RunOptions = {}): Promise<Running | undefined> =>
+  BotProcess.run({ name: "Dugnad on Discord", readSettings, start: (settings) => start(settings, options), startFailure }, options)

@@ -10,9 +10,8 @@
  *
  * @since 0.1.0
  */
-import * as ConfigProvider from "effect/ConfigProvider"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as BotProcess from "@dugnad/core/BotProcess"
+import type * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import * as Bot from "./Bot.js"
 import * as Config from "./Config.js"
@@ -34,18 +33,7 @@ export interface Running {
  * @since 0.1.0
  * @category running
  */
-export interface RunOptions extends Bot.StartOptions {
-  /** The variables to read instead of `process.env`. */
-  readonly env?: Readonly<Record<string, string | undefined>>
-  /** Where the started and stopped lines go (default: stdout). */
-  readonly log?: (line: string) => void
-  /** Where the one-line errors go (default: stderr). */
-  readonly error?: (line: string) => void
-  /** Sets the exit code (default: `process.exitCode`). */
-  readonly exit?: (code: number) => void
-  /** Stop on SIGINT and SIGTERM (default true). */
-  readonly signals?: boolean
-}
+export interface RunOptions extends Bot.StartOptions, BotProcess.RunOptions {}
 
 /**
  * The settings from these variables (default: the process's environment), or the one line that
@@ -56,13 +44,7 @@ export interface RunOptions extends Bot.StartOptions {
  */
 export const readSettings = (
   env?: Readonly<Record<string, string | undefined>>
-): Either.Either<Config.MattermostConfig, string> => {
-  const provider = env === undefined
-    ? ConfigProvider.fromEnv()
-    : ConfigProvider.fromMap(new Map(Object.entries(env).flatMap(([key, value]) => value === undefined ? [] : [[key, value] as const])))
-  const read = Effect.runSync(Effect.either(Effect.withConfigProvider(Config.config, provider)))
-  return Either.isLeft(read) ? Either.left(Config.describeConfigError(read.left)) : Either.right(read.right)
-}
+): Either.Either<Config.MattermostConfig, string> => BotProcess.readConfig(Config.config, env)
 
 const secretsOf = (settings: Config.MattermostConfig): ReadonlyArray<string> =>
   [settings.token, settings.commandToken, settings.hmacSecret, settings.database].map(Redacted.value).filter((value) => value.trim() !== "")
@@ -109,48 +91,10 @@ export const start = async (settings: Config.MattermostConfig, options: Bot.Star
  * @since 0.1.0
  * @category running
  */
-export const run = async (options: RunOptions = {}): Promise<Running | undefined> => {
-  const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`))
-  const error = options.error ?? ((line: string) => void process.stderr.write(`${line}\n`))
-  const exit = options.exit ?? ((code: number) => void (process.exitCode = code))
-  const settings = readSettings(options.env)
-  if (Either.isLeft(settings)) {
-    error(settings.left)
-    exit(2)
-    return undefined
-  }
-  let running: Running
-  try {
-    running = await start(settings.right, options)
-  } catch (cause) {
-    error(startFailure(cause, settings.right))
-    exit(1)
-    return undefined
-  }
-  log(running.startedLine)
-  if (options.signals !== false) {
-    let stopping = false
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return
-      stopping = true
-      running.stop().then(
-        () => {
-          log(`Dugnad on Mattermost: stopped (${signal}).`)
-          exit(0)
-        },
-        () => {
-          error("Dugnad on Mattermost: stopped, not cleanly.")
-          exit(1)
-        }
-      ).finally(() => {
-        process.off("SIGINT", stop)
-        process.off("SIGTERM", stop)
-        // Whatever a socket or a driver still holds must not keep the process up.
-        setTimeout(() => process.exit(), 2_000).unref()
-      })
-    }
-    process.on("SIGINT", stop)
-    process.on("SIGTERM", stop)
-  }
-  return running
-}
+export const run = (options: RunOptions = {}): Promise<Running | undefined> =>
+  BotProcess.run({
+    name: "Dugnad on Mattermost",
+    readSettings,
+    start: (settings) => start(settings, options),
+    startFailure
+  }, options)
