@@ -416,7 +416,14 @@ export const stagesOf: { readonly [K in ActionKind]: ReadonlyArray<Stage> } = {
   recordResults: ["Published", "CorrectionNeeded"]
 }
 
-const currentRevision = (state: ItemState): number => {
+/**
+ * The number of the item's latest revision (0 before the first draft): the revision a button or
+ * form made now is for, and what {@link staleness} compares a pressed one with.
+ *
+ * @since 0.1.0
+ * @category staleness
+ */
+export const currentRevision = (state: ItemState): number => {
   const work = workOf(state)
   return work === undefined ? 0 : latestRevision(work)?.number ?? 0
 }

@@ -42,7 +42,6 @@ import type { Network } from "./Draft.js"
 import { InvalidCommand } from "./Errors.js"
 import type { EventStore } from "./EventStore.js"
 import { CommandId, type GoalId, ItemId, type MeetingId, type MemberId, ObjectionId, SuggestionId } from "./Ids.js"
-import { latestRevision, workOf } from "./Item.js"
 import { ItemCommand } from "./ItemCommand.js"
 import type { Metrics } from "./ItemEvent.js"
 import * as chatDates from "./internal/chatDates.js"
@@ -281,23 +280,18 @@ const runCommand = (session: Session, request: Request, item: ItemId | undefined
     return itemReply(session, { item: result.right.item, state: result.right.state })
   })
 
-const latestNumber = (view: Queries.ItemView): number => {
-  const work = workOf(view.state)
-  return work === undefined ? 0 : latestRevision(work)?.number ?? 0
-}
-
 /** The form of an action on an item's latest revision (what a text-taking subcommand opens). */
 const formOnLatest = (session: Session, item: ItemId, make: (revision: number) => ChatAction.ActionId) =>
   Effect.gen(function*() {
     const found = yield* Effect.either(Queries.item(session.workspace.id, item))
     if (Either.isLeft(found)) return errorReply(session, found.left)
-    const form = ChatView.form(make(latestNumber(found.right)), session.locale, found.right.state)
+    const form = ChatView.form(make(ChatAction.currentRevision(found.right.state)), session.locale, found.right.state)
     return form === undefined ? itemReply(session, found.right) : { _tag: "Form", form } satisfies Reply
   })
 
 /** The latest revision's number of an item, for commands that act on it. */
 const latestOf = (session: Session, item: ItemId) =>
-  Effect.map(Effect.either(Queries.item(session.workspace.id, item)), Either.map(latestNumber))
+  Effect.map(Effect.either(Queries.item(session.workspace.id, item)), Either.map((view) => ChatAction.currentRevision(view.state)))
 
 const badTime = (session: Session, option: string, given: string): Reply => {
   const words = Messages.messages(session.locale).chat.command.badTime

@@ -31,6 +31,7 @@
  */
 import {
   type ActionId,
+  currentRevision,
   encode,
   type FieldId,
   isEncodable,
@@ -412,18 +413,13 @@ const buttons = (
 // ---------------------------------------------------------------------------------------------
 // item parts
 
-const revisionNumber = (state: ItemState): number => {
-  const work = workOf(state)
-  return work === undefined ? 0 : latestRevision(work)?.number ?? 0
-}
-
 /** What a reviewer can do on the current revision: the expert's veto and approval, format, comment. */
 const reviewActions = (state: ItemState, member: MemberId, withResolve: boolean): ReadonlyArray<ActionId> => {
   const work = workOf(state)
   const reviewer = work?.reviewers.find((candidate) => candidate.member === member)
   if (work === undefined || reviewer === undefined || state._tag === "None") return []
   const item = state.idea.item
-  const revision = revisionNumber(state)
+  const revision = currentRevision(state)
   const resolve: ReadonlyArray<ActionId> = withResolve
     ? openObjections(work)
       .filter((objection) => objection.by === member)
@@ -445,7 +441,7 @@ const readyToApprove = (state: ItemState): ReadonlyArray<ActionId> => {
   if (state._tag !== "InReview" || work === undefined) return []
   const complete = openObjections(work).length === 0 && missingApprovals(work).length === 0 &&
     undecidedSuggestions(work).length === 0
-  return complete ? [{ _tag: "approvePublication", item: state.idea.item, revision: revisionNumber(state) }] : []
+  return complete ? [{ _tag: "approvePublication", item: state.idea.item, revision: currentRevision(state) }] : []
 }
 
 const quote = (text: string): string =>
@@ -550,7 +546,7 @@ const notificationActions = (
         : []
     case "FactObjectionRaised":
       return owner === me
-        ? [{ _tag: "writeDraft", item, revision: revisionNumber(state) }, { _tag: "comment", item }]
+        ? [{ _tag: "writeDraft", item, revision: currentRevision(state) }, { _tag: "comment", item }]
         : []
     case "FactsApproved":
     case "FactObjectionResolved":
@@ -825,8 +821,8 @@ export const itemView = (
                 { _tag: "acceptFormat", item: idea.item, suggestion: suggestion.id } as const,
                 { _tag: "declineFormat", item: idea.item, suggestion: suggestion.id } as const
               ]),
-              { _tag: "writeDraft", item: idea.item, revision: revisionNumber(state) } as const,
-              { _tag: "reviseFormat", item: idea.item, revision: revisionNumber(state) } as const,
+              { _tag: "writeDraft", item: idea.item, revision: currentRevision(state) } as const,
+              { _tag: "reviseFormat", item: idea.item, revision: currentRevision(state) } as const,
               ...readyToApprove(state),
               ...(state._tag === "Published" || state._tag === "CorrectionNeeded"
                 ? state.publication.posts.map((post) =>
