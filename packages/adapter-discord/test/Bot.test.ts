@@ -2,36 +2,12 @@
  * The bot end to end: the real discord.js Client against the fake Discord on 127.0.0.1, with a real
  * SQLite store in a temp dir.
  */
-import * as Sqlite from "@dugnad/core/Sqlite"
-import * as fs from "node:fs"
-import * as os from "node:os"
-import * as path from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-import { type Bot, start } from "../src/Bot.js"
-import { FakeDiscord } from "./fake/FakeDiscord.js"
-import { eventually, settingsFor } from "./support.js"
+import { embedOf, eventually, launchBot, stopBots } from "./support.js"
 
-const running: Array<{ discord: FakeDiscord; bot: Bot; dir: string }> = []
+afterEach(stopBots)
 
-afterEach(async () => {
-  for (const { bot, dir, discord } of running.splice(0)) {
-    await bot.stop()
-    await discord.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-})
-
-const launch = async () => {
-  const discord = await FakeDiscord.start({ heartbeatIntervalMs: 500 })
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-discord-"))
-  const settings = settingsFor(discord, path.join(dir, "bot.db"))
-  const bot = await start(settings, { store: Sqlite.layer({ filename: path.join(dir, "bot.db") }) })
-  running.push({ discord, bot, dir })
-  return { discord, bot }
-}
-
-type Embed = { readonly title?: string; readonly description?: string; readonly fields?: ReadonlyArray<{ name: string; value: string }> }
-const embedOf = (data: Record<string, unknown> | undefined): Embed => ((data?.["embeds"] as Array<Embed> | undefined) ?? [])[0] ?? {}
+const launch = () => launchBot()
 
 
 describe("the Discord bot, end to end", () => {

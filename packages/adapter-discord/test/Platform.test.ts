@@ -5,39 +5,21 @@
  * anything twice or delivering a notification twice.
  */
 import { ReadModel } from "@dugnad/core/ReadModel"
-import * as Sqlite from "@dugnad/core/Sqlite"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as fs from "node:fs"
-import * as os from "node:os"
-import * as path from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-import { type Bot, start } from "../src/Bot.js"
 import { FakeDiscord, type InteractionHandle } from "./fake/FakeDiscord.js"
-import { eventually, settingsFor, sleep } from "./support.js"
+import { embedOf, eventually, launchBot, sleep, stopBots } from "./support.js"
 
-const running: Array<{ discord: FakeDiscord; bot: Bot; dir: string }> = []
-
-afterEach(async () => {
-  for (const { bot, dir, discord } of running.splice(0)) {
-    await bot.stop()
-    await discord.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-})
+afterEach(stopBots)
 
 /** A switch that makes the read model's board query take `ms` for real (a slow database). */
 interface Slowdown {
   ms: number
 }
 
-const launch = async (slowdown?: Slowdown) => {
-  const discord = await FakeDiscord.start({ heartbeatIntervalMs: 500 })
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-platform-"))
-  const filename = path.join(dir, "bot.db")
-  const settings = settingsFor(discord, filename)
-  const sqlite = Sqlite.layer({ filename })
-  // The store as it is, but with the board query slowed by a real delay while the switch is on.
+// The store as it is, but with the board query slowed by a real delay while the switch is on.
+const launch = (slowdown?: Slowdown) => {
   const slowed = Layer.effect(
     ReadModel,
     Effect.map(ReadModel, (readModel) => ({
@@ -48,11 +30,7 @@ const launch = async (slowdown?: Slowdown) => {
         )
     }))
   )
-  const store = Layer.provideMerge(slowed, sqlite)
-  const bot = await start(settings, { store })
-  running.push({ discord, bot, dir })
-  await eventually(() => discord.commands().length > 0 ? true : undefined)
-  return { discord, bot }
+  return launchBot({ store: (sqlite) => Layer.provideMerge(slowed, sqlite) })
 }
 
 
@@ -62,8 +40,6 @@ const callbackPath = (handle: InteractionHandle) => `/interactions/${handle.id}/
 const originalPath = (discord: FakeDiscord, handle: InteractionHandle) =>
   `/webhooks/${discord.applicationId}/${handle.token}/messages/@original`
 
-type Embed = { readonly title?: string; readonly description?: string }
-const embedOf = (data: Record<string, unknown> | undefined): Embed => ((data?.["embeds"] as Array<Embed> | undefined) ?? [])[0] ?? {}
 
 /** Submits an idea through the modal as `user` and returns its item id. */
 const submitIdea = async (discord: FakeDiscord, user: string, title: string): Promise<string> => {

@@ -3,52 +3,26 @@
  * Discord, with a real SQLite store in a temp dir (started as in Bot.test.ts; the helper is copied).
  */
 import { readLocalStart, readMoment } from "@dugnad/core/ChatCommands"
-import * as Sqlite from "@dugnad/core/Sqlite"
-import * as fs from "node:fs"
-import * as os from "node:os"
-import * as path from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-import { type Bot, start } from "../src/Bot.js"
 import { FakeDiscord } from "./fake/FakeDiscord.js"
-import { eventually, settingsFor } from "./support.js"
+import { embedOf, launchBot, stopBots } from "./support.js"
 
-const running: Array<{ discord: FakeDiscord; bot: Bot; dir: string }> = []
+afterEach(stopBots)
 
-afterEach(async () => {
-  for (const { bot, dir, discord } of running.splice(0)) {
-    await bot.stop()
-    await discord.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-})
-
-const launch = async () => {
-  const discord = await FakeDiscord.start({
-    heartbeatIntervalMs: 500,
-    guilds: [{
-      members: [
-        { username: "alice", roles: ["Advisor"] },
-        { username: "bob", roles: ["Expert"], locale: "nb" },
-        { username: "carol" },
-        { username: "dave" }
-      ]
-    }]
+const launch = () =>
+  launchBot({
+    fake: {
+      guilds: [{
+        members: [
+          { username: "alice", roles: ["Advisor"] },
+          { username: "bob", roles: ["Expert"], locale: "nb" },
+          { username: "carol" },
+          { username: "dave" }
+        ]
+      }]
+    }
   })
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dugnad-slash-"))
-  const settings = settingsFor(discord, path.join(dir, "bot.db"))
-  const bot = await start(settings, { store: Sqlite.layer({ filename: path.join(dir, "bot.db") }) })
-  running.push({ discord, bot, dir })
-  await eventually(() => discord.commands().length > 0 ? true : undefined)
-  return { discord, bot }
-}
 
-type Embed = {
-  readonly title?: string
-  readonly description?: string
-  readonly fields?: ReadonlyArray<{ name: string; value: string }>
-  readonly image?: { url: string }
-}
-const embedOf = (data: Record<string, unknown> | undefined): Embed => ((data?.["embeds"] as Array<Embed> | undefined) ?? [])[0] ?? {}
 const textOf = (data: Record<string, unknown> | undefined): string => JSON.stringify(embedOf(data))
 
 
