@@ -37,12 +37,13 @@
  *
  * @since 0.1.0
  */
+import { readBody } from "@dugnad/core/HttpBody"
 import type * as Either from "effect/Either"
 import * as Http from "node:http"
 import { performance } from "node:perf_hooks"
 import * as CommandLine from "./CommandLine.js"
 import * as Hmac from "./Hmac.js"
-import { equalStrings, readBody } from "./internal/wire.js"
+import { equalStrings } from "./internal/wire.js"
 import { type Locale, text } from "./Text.js"
 
 /**

@@ -1,11 +1,13 @@
 /**
- * The wire-level pieces of `HttpInteractions`: Discord's Ed25519 request signature and a size-capped
- * body reader. Nothing here appears in a public signature.
+ * The wire-level pieces of `HttpInteractions`: Discord's Ed25519 request signature, and the
+ * size-capped body reader (the core's `HttpBody`, shared with the Mattermost bot). Nothing here
+ * appears in a public signature.
  *
  * @internal
  */
 import * as Crypto from "node:crypto"
-import type * as Http from "node:http"
+
+export { readBody } from "@dugnad/core/HttpBody"
 
 /** An Ed25519 public key as SubjectPublicKeyInfo DER is this 12-byte prefix and the 32 raw bytes. */
 const ed25519SpkiPrefix = Buffer.from("302a300506032b6570032100", "hex")
@@ -69,53 +71,6 @@ export const checkSignature = (options: {
   if (Math.abs(options.nowMs - Number(timestamp) * 1000) > options.maxSkewMs) return "stale timestamp"
   return undefined
 }
-
-/** The outcome of reading a request body with a cap. */
-export type BodyRead =
-  | { readonly _tag: "Body"; readonly bytes: Buffer }
-  | { readonly _tag: "TooLarge" }
-  | { readonly _tag: "Aborted" }
-
-/**
- * Reads the whole request body, giving up as soon as it exceeds `maxBytes` (or its declared
- * `Content-Length` does). On `TooLarge` the rest of the body is left unread; the caller answers 413
- * and closes the connection.
- */
-export const readBody = (request: Http.IncomingMessage, maxBytes: number): Promise<BodyRead> =>
-  new Promise((resolve) => {
-    const declared = Number(request.headers["content-length"])
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      resolve({ _tag: "TooLarge" })
-      return
-    }
-    const chunks: Array<Buffer> = []
-    let size = 0
-    let done = false
-    const finish = (result: BodyRead) => {
-      if (done) return
-      done = true
-      request.off("data", onData)
-      request.off("end", onEnd)
-      request.off("error", onAbort)
-      request.off("aborted", onAbort)
-      resolve(result)
-    }
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
-        request.pause()
-        finish({ _tag: "TooLarge" })
-        return
-      }
-      chunks.push(chunk)
-    }
-    const onEnd = () => finish({ _tag: "Body", bytes: Buffer.concat(chunks, size) })
-    const onAbort = () => finish({ _tag: "Aborted" })
-    request.on("data", onData)
-    request.on("end", onEnd)
-    request.on("error", onAbort)
-    request.on("aborted", onAbort)
-  })
 
 /**
  * The message of an error with the interaction token blanked out, for logs: discord.js errors carry
