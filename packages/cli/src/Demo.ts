@@ -10,7 +10,7 @@
 import * as Commands from "@dugnad/core/Commands"
 import type { DraftBody, Network } from "@dugnad/core/Draft"
 import type { ItemId, MeetingId, MemberId } from "@dugnad/core/Ids"
-import { latestRevision, type ItemState, workOf } from "@dugnad/core/Item"
+import { workOf } from "@dugnad/core/Item"
 import { ItemCommand } from "@dugnad/core/ItemCommand"
 import type { Metrics } from "@dugnad/core/ItemEvent"
 import type { Locale, Member } from "@dugnad/core/Member"
@@ -27,7 +27,8 @@ import * as path from "node:path"
 import { type DemoText, demoText, type EarlierPost, type Idea } from "./DemoText.js"
 import { defaultDemoDatabase } from "./Defaults.js"
 import { Rejection } from "./Rejection.js"
-import { type Location, locationFrom, storeLayer } from "./Session.js"
+import { latestRevisionNumber } from "./Run.js"
+import { type Location, locationFrom, removeDatabase, storeLayer } from "./Session.js"
 import { bold, cyan, dim, green, yellow } from "./Ui.js"
 
 
@@ -75,11 +76,6 @@ const body = (text: string, networks: ReadonlyArray<Network>, alt: string): Draf
   }],
   networks
 })
-
-const revisionOf = (state: ItemState): number => {
-  const work = workOf(state)
-  return work === undefined ? 0 : latestRevision(work)?.number ?? 0
-}
 
 /**
  * Refuses a database that already holds something: the demo only ever writes a new file.
@@ -268,7 +264,7 @@ const story = (location: Location & { readonly _tag: "Sqlite" }, locale: Locale)
       kind: "content",
       body: body(text.secondDraft, networks, text.photoAlt)
     }), item)
-    const revision = revisionOf(second.state)
+    const revision = latestRevisionNumber(second.state)
     yield* step(ingrid, text.fixesDate(revision))
     yield* send(per, ItemCommand.ResolveObjection({ objection: objection.id, note: text.resolveNote }), item)
     yield* step(per, text.resolves(objection.id))
@@ -389,11 +385,7 @@ export const demo = (input: { readonly db: Option.Option<string>; readonly local
     Effect.zipRight(
       story(location, locale).pipe(
         Effect.provide(storeLayer(location)),
-        Effect.tapError(() =>
-          Effect.sync(() => {
-            for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${filename}${suffix}`, { force: true })
-          })
-        ),
+        Effect.tapError(() => removeDatabase(filename)),
         Effect.catchAll((error) =>
           Effect.fail(
             new Rejection({

@@ -52,6 +52,7 @@ import {
   describeLocation,
   handleOf,
   locationOf,
+  removeDatabase,
   type Session,
   storeLayer
 } from "./Session.js"
@@ -105,11 +106,6 @@ const validTimeZone = (zone: string) => {
     return false
   }
 }
-
-const removeDatabase = (filename: string) =>
-  Effect.sync(() => {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${filename}${suffix}`, { force: true })
-  })
 
 /**
  * `dugnad init`: creates the workspace and its founder (an advisor). Refused when the database

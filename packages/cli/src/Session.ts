@@ -102,6 +102,12 @@ export const requireDatabase = (location: Location, locale: Locale) =>
     )
     : Effect.void
 
+/** Removes a SQLite file and its journals: what a failed `init` or `demo` created. */
+export const removeDatabase = (filename: string) =>
+  Effect.sync(() => {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${filename}${suffix}`, { force: true })
+  })
+
 /** The language before a workspace is known: `--locale`, else the environment's (`LANG`), else English. */
 export const initialLocale = (common: Common): Locale => Option.getOrElse(common.locale, () => localeOfEnvironment([]))
 
