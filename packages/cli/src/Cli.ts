@@ -616,57 +616,43 @@ const demo = Command.make(
 ).pipe(Command.withDescription("Play the whole process once with five colleagues, on a new database: start here."))
 
 // ---------------------------------------------------------------------------------------------
-// discord
+// discord, mattermost
 
 /**
- * The Discord bot, configured by its environment variables (see the adapter's README). Loaded only
- * here: `@dugnad/adapter-discord` and discord.js stay outside the bundle (tsup.config.ts), so they
- * cost the other commands nothing. The bot prints its own one-line errors and sets the exit code
- * (2 for a missing or invalid variable); the command ends when the bot has started, and the
- * process lives on until SIGINT or SIGTERM.
+ * A chat bot, configured by its environment variables (see the adapter's README). Loaded only
+ * here: the adapter and its client library stay outside the bundle (tsup.config.ts), so they cost
+ * the other commands nothing. The bot prints its own one-line errors and sets the exit code (2 for
+ * a missing or invalid variable); the command ends when the bot has started, and the process lives
+ * on until SIGINT or SIGTERM.
  */
-const discord = Command.make("discord", {}, () =>
-  Effect.tryPromise({
-    try: () => import("@dugnad/adapter-discord/Main"),
-    catch: () =>
-      new Rejection({
-        type: "unavailable",
-        message: "The Discord bot (@dugnad/adapter-discord) is not installed or not built: run `npm run build` at the repository root.",
-        exitCode: 1,
-        json: false
-      })
-  }).pipe(Effect.flatMap((Discord) => Effect.promise(() => Discord.run())), Effect.asVoid)
-).pipe(
-  Command.withDescription(
-    "Run the Discord bot: DISCORD_TOKEN, DISCORD_APPLICATION_ID and the other DISCORD_* variables, the store from DUGNAD_DB."
-  )
+const botCommand = (
+  name: "discord" | "mattermost",
+  load: () => Promise<{ readonly run: () => Promise<unknown> }>,
+  description: string
+) =>
+  Command.make(name, {}, () =>
+    Effect.tryPromise({
+      try: load,
+      catch: () =>
+        new Rejection({
+          type: "unavailable",
+          message: ui(localeOfEnvironment()).botUnavailable(name),
+          exitCode: 1,
+          json: false
+        })
+    }).pipe(Effect.flatMap((bot) => Effect.promise(() => bot.run())), Effect.asVoid)
+  ).pipe(Command.withDescription(description))
+
+const discord = botCommand(
+  "discord",
+  () => import("@dugnad/adapter-discord/Main"),
+  "Run the Discord bot: DISCORD_TOKEN, DISCORD_APPLICATION_ID and the other DISCORD_* variables, the store from DUGNAD_DB."
 )
 
-// ---------------------------------------------------------------------------------------------
-// mattermost
-
-/**
- * The Mattermost bot, configured by its environment variables (`MATTERMOST_*`, see the adapter's
- * `Config.ts`). Loaded only here, as the Discord bot: `@dugnad/adapter-mattermost` and
- * @mattermost/client stay outside the bundle (tsup.config.ts). The bot prints its own one-line
- * errors and sets the exit code (2 for a missing or invalid variable); the process lives on until
- * SIGINT or SIGTERM.
- */
-const mattermost = Command.make("mattermost", {}, () =>
-  Effect.tryPromise({
-    try: () => import("@dugnad/adapter-mattermost/Main"),
-    catch: () =>
-      new Rejection({
-        type: "unavailable",
-        message: "The Mattermost bot (@dugnad/adapter-mattermost) is not installed or not built: run `npm run build` at the repository root.",
-        exitCode: 1,
-        json: false
-      })
-  }).pipe(Effect.flatMap((Mattermost) => Effect.promise(() => Mattermost.run())), Effect.asVoid)
-).pipe(
-  Command.withDescription(
-    "Run the Mattermost bot: MATTERMOST_URL, MATTERMOST_TOKEN, MATTERMOST_COMMAND_TOKEN, MATTERMOST_HMAC_SECRET, MATTERMOST_PUBLIC_URL and the other MATTERMOST_* variables, the store from DUGNAD_DB."
-  )
+const mattermost = botCommand(
+  "mattermost",
+  () => import("@dugnad/adapter-mattermost/Main"),
+  "Run the Mattermost bot: MATTERMOST_URL, MATTERMOST_TOKEN, MATTERMOST_COMMAND_TOKEN, MATTERMOST_HMAC_SECRET, MATTERMOST_PUBLIC_URL and the other MATTERMOST_* variables, the store from DUGNAD_DB."
 )
 
 // ---------------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ export interface Ui {
   readonly usageHint: (command: string) => string
   readonly chooseCommand: string
   readonly unexpected: string
+  /** `dugnad discord` or `dugnad mattermost` when the adapter cannot be loaded. */
+  readonly botUnavailable: (bot: "discord" | "mattermost") => string
   /** The progress line of `results import` (`done` of `total` rows). */
   readonly importing: (done: number, total: number) => string
   /** A date or time option (`flag`) given as `given`, which is not one: {@link TimeProblem}, {@link TimeForm}. */
@@ -115,6 +117,9 @@ const numbers = (tag: string) => {
 const enNumbers = numbers("en-GB")
 const nbNumbers = numbers("nb-NO")
 
+/** The chat platforms' names, for `botUnavailable`. */
+const botNames = { discord: "Discord", mattermost: "Mattermost" } as const
+
 const en: Ui = {
   item: "Item",
   stage: "Stage",
@@ -172,6 +177,8 @@ const en: Ui = {
   usageHint: (command) => `See “${command} --help”.`,
   chooseCommand: "Choose a command.",
   unexpected: "Something unexpected went wrong. Nothing was changed by this command.",
+  botUnavailable: (bot) =>
+    `The ${botNames[bot]} bot (@dugnad/adapter-${bot}) is not installed or not built: run \`npm run build\` at the repository root.`,
   importing: (done, total) =>
     `Importing: ${enNumbers.count(done)} / ${enNumbers.count(total)} row${total === 1 ? "" : "s"} (${enNumbers.percent(done, total)})`,
   badTime: (flag, given, problem, form) => {
@@ -253,6 +260,8 @@ const nb: Ui = {
   usageHint: (command) => `Se «${command} --help».`,
   chooseCommand: "Velg en kommando.",
   unexpected: "Noe uventet gikk galt. Kommandoen endret ingenting.",
+  botUnavailable: (bot) =>
+    `${botNames[bot]}-boten (@dugnad/adapter-${bot}) er ikke installert eller ikke bygget: kjør \`npm run build\` i roten av repositoriet.`,
   importing: (done, total) =>
     `Importerer: ${nbNumbers.count(done)} / ${nbNumbers.count(total)} ${total === 1 ? "rad" : "rader"} (${nbNumbers.percent(done, total)})`,
   badTime: (flag, given, problem, form) => {
