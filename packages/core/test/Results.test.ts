@@ -57,6 +57,18 @@ const history = (workspace: WorkspaceId) =>
     yield* at("2026-03-12T09:00:00Z")
   })
 
+/** The team with Siri reading English, the history, and a star post (engagement 1234) after it. */
+const starAfterHistory = Effect.gen(function*() {
+  const workspace = yield* seedTeam()
+  const directory = yield* Directory
+  const siri = yield* directory.member(workspace, ids.siri)
+  yield* directory.putMember({ ...siri, locale: "en" } as typeof siri)
+  yield* history(workspace)
+  const star = ItemId.make("star")
+  yield* publish(workspace, star, { reach: 2000, reactions: 1234 })
+  return { star, workspace }
+})
+
 const teamChannel = (workspace: WorkspaceId) =>
   Effect.map(Effect.flatMap(Outbox, (outbox) => outbox.list(workspace)), (rows) =>
     rows.map((row) => row.notification).filter((message): message is Notification =>
@@ -170,13 +182,7 @@ describe("Results: follow-ups and feedback", () => {
 
   it.effect("GIVEN shared results WHEN the messages are built THEN every participant gets one in their language, with the numbers and a chart PNG", () =>
     Effect.gen(function*() {
-      const workspace = yield* seedTeam()
-      const directory = yield* Directory
-      const siri = yield* directory.member(workspace, ids.siri)
-      yield* directory.putMember({ ...siri, locale: "en" } as typeof siri)
-      yield* history(workspace)
-      const star = ItemId.make("star")
-      yield* publish(workspace, star, { reach: 2000, reactions: 1234 })
+      const { star, workspace } = yield* starAfterHistory
       const found = yield* Results.share(workspace, ids.ingrid, star, nextId())
       const messages = yield* Results.messagesFor(found)
       assert.deepStrictEqual(
@@ -205,13 +211,7 @@ describe("Results: follow-ups and feedback", () => {
 
   it.effect("GIVEN a post whose chart cannot be drawn and one whose chart can WHEN the messages are built THEN every participant still gets the text, the chart that could be drawn, and the failure as data", () =>
     Effect.gen(function*() {
-      const workspace = yield* seedTeam()
-      const directory = yield* Directory
-      const siri = yield* directory.member(workspace, ids.siri)
-      yield* directory.putMember({ ...siri, locale: "en" } as typeof siri)
-      yield* history(workspace)
-      const star = ItemId.make("star")
-      yield* publish(workspace, star, { reach: 2000, reactions: 1234 })
+      const { star, workspace } = yield* starAfterHistory
       const now = yield* DateTime.now
       yield* send(workspace, ids.ingrid, ItemCommand.RecordPublication({ network: "linkedin", url: "https://li.example/star", publishedAt: now }), star)
       yield* send(workspace, ids.ingrid, ItemCommand.RecordResults({ network: "linkedin", capturedAt: now, metrics: { reach: 300, reactions: 21 }, highlights: [] }), star)
