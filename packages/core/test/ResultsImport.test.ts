@@ -79,6 +79,13 @@ const publishAll = (workspace: WorkspaceId) =>
     yield* publish(workspace, "plan2", [["linkedin", "https://www.linkedin.com/feed/update/urn:li:activity:7296000000000000001"]])
   })
 
+/** The team, with the Kystverket posts of February 2026 recorded (see `publishAll`). */
+const publishedTeam = Effect.gen(function*() {
+  const workspace = yield* seedTeam()
+  yield* publishAll(workspace)
+  return workspace
+})
+
 const capturedAt = DateTime.unsafeMake("2026-03-02T12:00:00Z")
 
 const importFile = (workspace: WorkspaceId, format: ResultsImport.ImportFormat, text: string | Uint8Array, at = capturedAt) =>
@@ -240,8 +247,7 @@ describe("ResultsImport", () => {
   describe("importing", () => {
     it.effect("GIVEN published posts WHEN Meta's Facebook export is imported THEN the posts it names are recorded, by id and by permalink, and the rest is reported", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const report = yield* importFile(workspace, "meta-facebook", facebookEn)
         assert.strictEqual(report.format, "meta-facebook")
         assert.strictEqual(report.rows, 5)
@@ -267,8 +273,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN a Norwegian Instagram export WHEN imported as a Meta export THEN rows are matched by permalink, and a link recorded on another network or not at all is reported", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const report = yield* importFile(workspace, "meta", instagramNb)
         assert.strictEqual(report.format, "meta-instagram")
         assert.deepStrictEqual(lines(report.recorded), [[2, "kaia"], [3, "losene"]])
@@ -293,8 +298,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN two items holding the same LinkedIn link WHEN the export is imported THEN that row is ambiguous and neither item gets its numbers", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const report = yield* importFile(workspace, "linkedin", linkedinEn)
         assert.deepStrictEqual(lines(report.recorded), [[4, "havna"], [5, "losene"]])
         assert.deepStrictEqual(report.unmatched.map((row) => [row.line, row.reason]), [[6, "ambiguous"], [7, "no_match"]])
@@ -305,8 +309,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN an imported file WHEN the same file is imported again, later THEN nothing new is recorded: the rows are unchanged, and so are the results, the streams and the outbox", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const first = yield* importFile(workspace, "meta-facebook", facebookEn)
         const outbox = yield* Outbox
         const before = {
@@ -326,8 +329,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN a SQLite store WHEN a file is imported twice THEN the second import replays, and missing metrics stay missing in the stored results", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const first = yield* importFile(workspace, "meta", instagramNb)
         const before = yield* allEvents(workspace)
         const again = yield* importFile(workspace, "meta", instagramNb)
@@ -339,8 +341,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN an imported LinkedIn export WHEN a newer one, in Norwegian, is imported THEN each post gets a new snapshot with the new numbers", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         yield* importFile(workspace, "linkedin", linkedinEn)
         const later = DateTime.unsafeMake("2026-03-09T12:00:00Z")
         const report = yield* importFile(workspace, "linkedin", linkedinNb, later)
@@ -363,8 +364,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN a row with a cell that is not a count, and a row without any count WHEN imported THEN both are reported as invalid and not recorded, and the other rows are", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const text = [
           "Post ID,Permalink,Publish time,Page name,Reach,Reactions,Comments",
           "1029384756473829,https://www.facebook.com/100064573645382/posts/1029384756473829,03/02/2026 10:15,Kystverket,\"3,870\",171,12.5%",
@@ -383,8 +383,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN two rows naming the same post WHEN imported THEN both are duplicates and neither is recorded", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const text = [
           "Post ID,Permalink,Page name,Date,Reach,Reactions",
           "1029384756473829,https://www.facebook.com/100064573645382/posts/1029384756473829,Kystverket,2026-02-03,1200,40",
@@ -397,8 +396,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN an item closed after publication WHEN its row is imported THEN the row is refused with the workflow's error and the others are recorded", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         yield* send(workspace, ids.ingrid, ItemId.make("fyret"), ItemCommand.Close())
         const report = yield* importFile(workspace, "meta-facebook", facebookEn)
         assert.deepStrictEqual(lines(report.recorded), [[2, "havna"], [5, "losene"]])
@@ -407,8 +405,7 @@ describe("ResultsImport", () => {
 
     it.effect("GIVEN a colleague who is not an advisor WHEN importing THEN NotAuthorized and nothing is written", () =>
       Effect.gen(function*() {
-        const workspace = yield* seedTeam()
-        yield* publishAll(workspace)
+        const workspace = yield* publishedTeam
         const before = yield* allEvents(workspace)
         const result = yield* Effect.either(
           ResultsImport.importResults(workspace, ids.per, { format: "meta", text: facebookEn, capturedAt })
@@ -437,8 +434,7 @@ describe("ResultsImport", () => {
 
       it.effect("GIVEN an export with recorded and unmatched rows WHEN imported THEN progress starts at 0 with the file's row count, grows one row at a time and reaches it", () =>
         Effect.gen(function*() {
-          const workspace = yield* seedTeam()
-          yield* publishAll(workspace)
+          const workspace = yield* publishedTeam
           const { exit, seen } = yield* importWatched(workspace, "meta-facebook", facebookEn)
           const report = yield* exit
           assert.strictEqual(report.rows, 5)
@@ -447,8 +443,7 @@ describe("ResultsImport", () => {
 
       it.effect("GIVEN an imported file WHEN imported again THEN the replayed rows count too, and progress reaches the total", () =>
         Effect.gen(function*() {
-          const workspace = yield* seedTeam()
-          yield* publishAll(workspace)
+          const workspace = yield* publishedTeam
           yield* importFile(workspace, "meta-facebook", facebookEn)
           const { exit, seen } = yield* importWatched(workspace, "meta-facebook", facebookEn)
           assert.strictEqual((yield* exit).unchanged.length, 3)
@@ -457,8 +452,7 @@ describe("ResultsImport", () => {
 
       it.effect("GIVEN a file with invalid rows WHEN imported THEN the invalid rows count as settled, and progress reaches the total", () =>
         Effect.gen(function*() {
-          const workspace = yield* seedTeam()
-          yield* publishAll(workspace)
+          const workspace = yield* publishedTeam
           const text = [
             "Post ID,Permalink,Publish time,Page name,Reach,Reactions,Comments",
             "1029384756473829,https://www.facebook.com/100064573645382/posts/1029384756473829,03/02/2026 10:15,Kystverket,3870,171,12.5%",
@@ -473,8 +467,7 @@ describe("ResultsImport", () => {
 
       it.effect("GIVEN a store that fails on the import's second command WHEN imported THEN the import fails, and progress has reported only the first row", () =>
         Effect.gen(function*() {
-          const workspace = yield* seedTeam()
-          yield* publishAll(workspace)
+          const workspace = yield* publishedTeam
           let appends = 0
           const { exit, seen } = yield* importWatched(workspace, "meta-facebook", facebookEn).pipe(
             Effect.updateService(EventStore, (store) => ({
@@ -515,8 +508,7 @@ describe("ResultsImport", () => {
       for (const [name, format, text, expected] of cases) {
         it.effect(`GIVEN ${name} WHEN imported THEN UnreadableExport (${expected.reason}) and nothing is written`, () =>
           Effect.gen(function*() {
-            const workspace = yield* seedTeam()
-            yield* publishAll(workspace)
+            const workspace = yield* publishedTeam
             const before = yield* allEvents(workspace)
             const result = yield* Effect.either(importFile(workspace, format, text))
             assert.isTrue(Either.isLeft(result) && result.left._tag === "UnreadableExport", String(result))
