@@ -22,7 +22,8 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Directory from "@dugnad/core/Directory"
 import type { MeetingId, WorkspaceId } from "@dugnad/core/Ids"
-import { fold, type Series, seriesOf } from "@dugnad/core/Meeting"
+import type { Series } from "@dugnad/core/Meeting"
+import * as Meetings from "@dugnad/core/Meetings"
 import { MeetingStore } from "@dugnad/core/MeetingStore"
 import { occurrences } from "@dugnad/core/Recurrence"
 import {
@@ -157,11 +158,12 @@ export const syncWorkspace = (
     )
     const report = { created: [] as Array<string>, updated: [] as Array<string>, deleted: [] as Array<string> }
     const syncOne = (meeting: MeetingId) => Effect.gen(function*() {
-      const recorded = yield* store.read(workspace, meeting)
-      const series = seriesOf(fold(recorded.map((entry) => entry.event)))
-      if (series === undefined) return
-      const ended = recorded.some((entry) => entry.event._tag === "MeetingEnded")
-      const desired = desiredOf(series, ended, now)
+      const found = yield* Meetings.series(workspace, meeting).pipe(
+        // A meeting id with no series recorded (yet) has no event to sync.
+        Effect.catchTag("UnknownMeeting", () => Effect.succeed(undefined))
+      )
+      if (found === undefined) return
+      const desired = desiredOf(found.series, found.ended, now)
       const [kept, ...extra] = live
         .filter((event) => meetingOfEvent(event) === meeting)
         .sort((left, right) => (BigInt(left.id) < BigInt(right.id) ? -1 : 1))
