@@ -806,10 +806,11 @@ export const itemView = (
       })
     }
   }
+  const asReviewer = viewer === undefined ? [] : reviewActions(state, viewer.id, true)
   const actions: ReadonlyArray<ActionId> = viewer === undefined || idea === undefined
     ? []
     : [
-      ...reviewActions(state, viewer.id, true),
+      ...asReviewer,
       ...(hasRole(viewer, "advisor")
         ? [
           { _tag: "acceptIdea", item: idea.item } as const,
@@ -833,7 +834,7 @@ export const itemView = (
             : [])
         ]
         : []),
-      ...(reviewActions(state, viewer.id, true).length === 0 ? [{ _tag: "comment", item: idea.item } as const] : [])
+      ...(asReviewer.length === 0 ? [{ _tag: "comment", item: idea.item } as const] : [])
     ]
   return fitView({
     title,
