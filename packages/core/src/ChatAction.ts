@@ -321,8 +321,7 @@ export const decode = (id: unknown): Either.Either<ActionId, InvalidAction> =>
  * @since 0.1.0
  * @category encoding
  */
-export const make = (action: ActionId): string | undefined =>
-  Either.isRight(validate(action)) ? encode(action) : undefined
+export const make = (action: ActionId): string | undefined => isEncodable(action) ? encode(action) : undefined
 
 /**
  * Whether an action can be encoded.
