@@ -746,8 +746,11 @@ export const commandsByPath: ReadonlyArray<readonly [ReadonlyArray<string>, Comm
   [["completions"], completions]
 ]
 
-/** The groups of commands: a usage error on one shows its list of commands. */
-export const parents: ReadonlySet<string> = new Set(["member", "goal", "idea", "draft", "review", "results", "report", "meeting"])
+/** The groups of commands (a path that others extend): a usage error on one shows its list of commands. */
+export const parents: ReadonlySet<string> = new Set(
+  commandsByPath.filter(([path]) => path.length === 1 && commandsByPath.some(([other]) => other.length > 1 && other[0] === path[0]))
+    .map(([path]) => path.join(" "))
+)
 
 /** The package's version, put in by the build (tsup `define`). */
 const version = process.env.DUGNAD_CLI_VERSION ?? "0.0.0"
