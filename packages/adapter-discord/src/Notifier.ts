@@ -21,15 +21,14 @@
  */
 import * as ChatView from "@dugnad/core/ChatView"
 import * as Directory from "@dugnad/core/Directory"
+import * as NotificationContext from "@dugnad/core/NotificationContext"
 import type { EventStore } from "@dugnad/core/EventStore"
 import type { MeetingStore } from "@dugnad/core/MeetingStore"
 import type { ReadModel } from "@dugnad/core/ReadModel"
-import * as Results from "@dugnad/core/Results"
-import type { ItemId, WorkspaceId } from "@dugnad/core/Ids"
+import type { ItemId } from "@dugnad/core/Ids"
 import { hasRole, type Member } from "@dugnad/core/Member"
 import { type Audience, isItemNotification, type OutboxMessage } from "@dugnad/core/Notification"
 import { type DeliveryFailed, Notifier } from "@dugnad/core/Notifier"
-import * as Queries from "@dugnad/core/Queries"
 import { ideaOf } from "@dugnad/core/Item"
 import { type APIThreadChannel, ChannelType, type REST, Routes } from "discord.js"
 import * as Effect from "effect/Effect"
@@ -49,19 +48,16 @@ type Place =
   | { readonly _tag: "Direct"; readonly user: string }
 
 /** The members an audience names, as the directory has them now. */
-const membersOf = (workspace: WorkspaceId, audience: Audience) =>
-  Effect.gen(function*() {
-    const directory = yield* Directory.Directory
-    const members = yield* directory.members(workspace)
-    switch (audience._tag) {
-      case "Members":
-        return members.filter((member) => audience.members.includes(member.id))
-      case "Role":
-        return members.filter((member) => hasRole(member, audience.role))
-      default:
-        return []
-    }
-  })
+const membersOf = (members: ReadonlyArray<Member>, audience: Audience): ReadonlyArray<Member> => {
+  switch (audience._tag) {
+    case "Members":
+      return members.filter((member) => audience.members.includes(member.id))
+    case "Role":
+      return members.filter((member) => hasRole(member, audience.role))
+    default:
+      return []
+  }
+}
 
 /** The thread name of an item: its title, then its id, by which the bot finds it again. */
 export const threadNameOf = (title: string, item: ItemId): string => `${title.slice(0, 80)} · ${item}`
@@ -76,14 +72,6 @@ export const channelNamed = (channels: ReadonlyMap<string, string>, name: string
   return channels.get(name) ?? channels.get(bare) ?? channels.get(slug) ??
     [...channels.entries()].find(([candidate]) => candidate.toLowerCase() === slug)?.[1]
 }
-
-/** The item a message is about, if any (an item notification, a review reminder, a check-in). */
-const itemOf = (message: OutboxMessage): ItemId | undefined =>
-  isItemNotification(message)
-    ? message.item
-    : message.subject._tag === "ReviewDue" || message.subject._tag === "ResultsCheckIn"
-    ? message.subject.item
-    : undefined
 
 /**
  * The Discord notifier, as a layer over the core's store: it reads the item and the directory to
@@ -141,34 +129,8 @@ export const layer = (rest: REST, guilds: Guilds, settings: DiscordConfig) =>
         Effect.gen(function*() {
           const guildId = guildIdOf(message.workspace)
           if (guildId === undefined) return
-          const directory = yield* Directory.Directory
-          const workspace = yield* directory.workspace(message.workspace)
-          const everyone = yield* directory.members(message.workspace)
-          const byId = new Map(everyone.map((member) => [member.id as string, member]))
-          const name = (id: Member["id"]) => byId.get(id)?.name ?? id
-          const about = itemOf(message)
-          const item = about === undefined ? undefined : yield* Effect.option(Queries.item(message.workspace, about))
-          const state = item?._tag === "Some" ? item.value.state : undefined
-          const base: ChatView.ViewContext = { workspace, name, state }
-          // Shared results: everyone's message (and the charts, once per language) worked out once.
-          const notification = isItemNotification(message) ? message : undefined
-          const event = notification?.event._tag
-          const feedback = notification !== undefined && (event === "ResultsShared" || event === "MarkedSuccess")
-            ? yield* Effect.option(Results.feedback(notification.workspace, notification.item))
-            : undefined
-          const found = feedback?._tag === "Some" ? feedback.value : undefined
-          const results = event === "ResultsShared" && found !== undefined
-            ? yield* Effect.orElseSucceed(Results.messagesFor(found), () => [])
-            : []
-          for (const failure of results.flatMap((entry) => entry.chartFailures)) {
-            yield* Effect.logWarning("results chart not drawn", { notification: message.id, network: failure.network, error: String(failure.error) })
-          }
-          const contextFor = (recipient: Member | undefined): ChatView.ViewContext => ({
-            ...base,
-            ...(found === undefined ? {} : { feedback: found }),
-            ...(recipient === undefined ? {} : { results: results.find((entry) => entry.member === recipient.id) })
-          })
-          const recipients = yield* membersOf(message.workspace, message.audience)
+          const { contextFor, everyone, state } = yield* NotificationContext.read(message)
+          const recipients = membersOf(everyone, message.audience)
           const sends: Array<{ readonly place: Place; readonly view: ChatView.ChatView }> = []
           if (message.audience._tag === "Channel") {
             sends.push({ place: { _tag: "Channel", name: message.audience.channel }, view: ChatView.viewOfMessage(message, undefined, contextFor(undefined)) })

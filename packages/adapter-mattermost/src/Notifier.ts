@@ -28,16 +28,15 @@
  */
 import * as ChatView from "@dugnad/core/ChatView"
 import * as Directory from "@dugnad/core/Directory"
+import * as NotificationContext from "@dugnad/core/NotificationContext"
 import type { EventStore } from "@dugnad/core/EventStore"
-import type { ItemId, MemberId, WorkspaceId } from "@dugnad/core/Ids"
+import type { ItemId, WorkspaceId } from "@dugnad/core/Ids"
 import { ideaOf } from "@dugnad/core/Item"
 import type { MeetingStore } from "@dugnad/core/MeetingStore"
 import { hasRole, type Member } from "@dugnad/core/Member"
 import { type Audience, isItemNotification, type OutboxMessage } from "@dugnad/core/Notification"
 import { type DeliveryFailed, Notifier } from "@dugnad/core/Notifier"
-import * as Queries from "@dugnad/core/Queries"
 import type { ReadModel } from "@dugnad/core/ReadModel"
-import * as Results from "@dugnad/core/Results"
 import type { Client4 } from "@mattermost/client"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -115,27 +114,16 @@ export const channelSlug = (name: string): string =>
   name.trim().replace(/^[~#]/u, "").toLowerCase().replace(/[^a-z0-9_-]+/gu, "-").replace(/^-+|-+$/gu, "")
 
 /** The members an audience names, as the directory has them now. */
-const membersOf = (workspace: WorkspaceId, audience: Audience) =>
-  Effect.gen(function*() {
-    const directory = yield* Directory.Directory
-    const members = yield* directory.members(workspace)
-    switch (audience._tag) {
-      case "Members":
-        return audience.members.flatMap((id) => members.filter((member) => member.id === id))
-      case "Role":
-        return members.filter((member) => hasRole(member, audience.role))
-      default:
-        return []
-    }
-  })
-
-/** The item a message is about, if any (an item notification, a review reminder, a check-in). */
-const itemOf = (message: OutboxMessage): ItemId | undefined =>
-  isItemNotification(message)
-    ? message.item
-    : message.subject._tag === "ReviewDue" || message.subject._tag === "ResultsCheckIn"
-    ? message.subject.item
-    : undefined
+const membersOf = (members: ReadonlyArray<Member>, audience: Audience): ReadonlyArray<Member> => {
+  switch (audience._tag) {
+    case "Members":
+      return audience.members.flatMap((id) => members.filter((member) => member.id === id))
+    case "Role":
+      return members.filter((member) => hasRole(member, audience.role))
+    default:
+      return []
+  }
+}
 
 const notFound = (what: string) => Object.assign(new Error(what), { status_code: 404 })
 
@@ -279,34 +267,8 @@ export const layer = (
         Effect.gen(function*() {
           const teamId = teamIdOf(message.workspace)
           if (teamId === undefined) return
-          const directory = yield* Directory.Directory
-          const workspace = yield* directory.workspace(message.workspace)
-          const everyone = yield* directory.members(message.workspace)
-          const byId = new Map(everyone.map((member) => [member.id as string, member]))
-          const name = (id: MemberId) => byId.get(id)?.name ?? id
-          const about = itemOf(message)
-          const item = about === undefined ? undefined : yield* Effect.option(Queries.item(message.workspace, about))
-          const state = item?._tag === "Some" ? item.value.state : undefined
-          const base: ChatView.ViewContext = { workspace, name, state }
-          // Shared results: everyone's message (and the charts, once per language) worked out once.
-          const notification = isItemNotification(message) ? message : undefined
-          const event = notification?.event._tag
-          const feedback = notification !== undefined && (event === "ResultsShared" || event === "MarkedSuccess")
-            ? yield* Effect.option(Results.feedback(notification.workspace, notification.item))
-            : undefined
-          const found = feedback?._tag === "Some" ? feedback.value : undefined
-          const results = event === "ResultsShared" && found !== undefined
-            ? yield* Effect.orElseSucceed(Results.messagesFor(found), () => [])
-            : []
-          for (const failure of results.flatMap((entry) => entry.chartFailures)) {
-            yield* Effect.logWarning("results chart not drawn", { notification: message.id, network: failure.network, error: String(failure.error) })
-          }
-          const contextFor = (recipient: Member | undefined): ChatView.ViewContext => ({
-            ...base,
-            ...(found === undefined ? {} : { feedback: found }),
-            ...(recipient === undefined ? {} : { results: results.find((entry) => entry.member === recipient.id) })
-          })
-          const recipients = yield* membersOf(message.workspace, message.audience)
+          const { contextFor, everyone, state } = yield* NotificationContext.read(message)
+          const recipients = membersOf(everyone, message.audience)
           const sends: Array<{ readonly place: Place; readonly view: ChatView.ChatView }> = []
           if (message.audience._tag === "Channel") {
             sends.push({ place: { _tag: "Channel", name: message.audience.channel }, view: ChatView.viewOfMessage(message, undefined, contextFor(undefined)) })
