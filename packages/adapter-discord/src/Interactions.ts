@@ -23,7 +23,6 @@ import * as Queries from "@dugnad/core/Queries"
 import { initialState } from "@dugnad/core/Workflow"
 import {
   type APIInteractionDataResolvedGuildMember,
-  type APIInteractionGuildMember,
   type APIMessageComponentInteraction,
   type APIModalSubmitInteraction,
   type APIUser,
@@ -73,10 +72,14 @@ export interface Session extends ChatCommands.Session {
   ) => Effect.Effect<Member, Messages.DugnadError, Services>
 }
 
-const personOf = (member: APIInteractionGuildMember, roleNames: ReadonlyArray<string>, locale: string): DiscordPerson => ({
-  userId: member.user.id,
-  username: member.user.username,
-  displayName: member.nick ?? member.user.global_name ?? member.user.username,
+/** The name Discord shows for a user in a guild: their nickname there, else their global name, else their username. */
+export const displayNameOf = (user: APIUser, nick: string | null | undefined): string => nick ?? user.global_name ?? user.username
+
+/** A Discord user (the person acting, or one given in an option) as the directory takes them. */
+const personOf = (user: APIUser, nick: string | null | undefined, roleNames: ReadonlyArray<string>, locale: string): DiscordPerson => ({
+  userId: user.id,
+  username: user.username,
+  displayName: displayNameOf(user, nick),
   discordRoleNames: roleNames,
   locale: localeOf(locale)
 })
@@ -109,7 +112,7 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
     }
     const guild = yield* platform.guild(interaction.guild_id)
     const roleNames = yield* platform.roleNames(interaction.guild_id, interaction.member.roles)
-    const person = personOf(interaction.member, roleNames, interaction.locale)
+    const person = personOf(interaction.member.user, interaction.member.nick, roleNames, interaction.locale)
     const workspace = yield* ensureWorkspace(guild, person, settings.roleNames)
     if (Option.isNone(workspace)) {
       const words = text(locale).notSetUp
@@ -125,22 +128,17 @@ export const sessionOf = (interaction: HandledInteraction, settings: DiscordConf
     const memberOf: Session["memberOf"] = (user, resolved) =>
       Effect.gen(function*() {
         const names = yield* platform.roleNames(guildId, resolved?.roles ?? [])
-        const other: DiscordPerson = {
-          userId: user.id,
-          username: user.username,
-          displayName: resolved?.nick ?? user.global_name ?? user.username,
-          discordRoleNames: names,
-          locale: localeOf(user.locale ?? guild.locale)
-        }
+        const other = personOf(user, resolved?.nick, names, user.locale ?? guild.locale)
         return yield* syncMember(workspace.value.id, other, settings.roleNames)
       })
+    const sessionLocale = Messages.localeFor(workspace.value, member)
     return Either.right({
       workspace: workspace.value,
       member,
-      locale: Messages.localeFor(workspace.value, member),
+      locale: sessionLocale,
       context: renderContext(workspace.value, members),
       platform: "Discord",
-      command: commandText(Messages.localeFor(workspace.value, member)),
+      command: commandText(sessionLocale),
       memberOf
     } satisfies Session)
   })

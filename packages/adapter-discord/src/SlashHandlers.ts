@@ -33,7 +33,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { HandledInteraction } from "./HttpInteractions.js"
 import { handleFor, memberIdOf } from "./Identity.js"
-import { adapterModalPrefix, commandIdOf, formValues, type Reply, type Services, type Session } from "./Interactions.js"
+import { adapterModalPrefix, commandIdOf, displayNameOf, formValues, type Reply, type Services, type Session } from "./Interactions.js"
 import * as PendingDrafts from "./PendingDrafts.js"
 import { type ChatInput, parseChatInput } from "./SlashCommands.js"
 import { text } from "./Text.js"
@@ -264,7 +264,7 @@ export const requestOf = (session: Session, interactionId: string, input: ChatIn
     const resolved = input.users.get(name)
     return resolved === undefined ? undefined : {
       id: memberIdOf(resolved.user.id),
-      name: resolved.member?.nick ?? resolved.user.global_name ?? resolved.user.username,
+      name: displayNameOf(resolved.user, resolved.member?.nick),
       handle: (taken) => handleFor(resolved.user.username, resolved.user.id, taken)
     }
   }
