@@ -300,7 +300,7 @@ const startFailure = (error: unknown, settings: Config.DiscordConfig): string =>
     if (secret !== "") message = message.split(secret).join("[redacted]")
   }
   message = message.split("\n")[0] ?? ""
-  if (code === "EADDRINUSE") message = `port ${Option.getOrElse(settings.httpPort, () => 0)} is in use`
+  if (code === "EADDRINUSE") message = `port ${Option.getOrElse(settings.httpPort, () => 0)} (DISCORD_HTTP_PORT) is in use: stop what holds it or choose another port`
   if (code === "TokenInvalid" || status === 401) message = "Discord refused the token (DISCORD_TOKEN)"
   return `Dugnad on Discord could not start: ${message}.`.replace(/\.\.$/, ".")
 }
