@@ -137,6 +137,11 @@ describe("/dugnad subcommands on Discord", () => {
     const lost = await discord.modalSubmit({ user: "alice", customId: `dgd|draft|${item}|2|c|0|gone123456`, fields: { text: "x", alt1: "y" } }).callback()
     expect(refusal(lost)).toMatch(/again/i)
 
+    // draft write arriving without its item (malformed data): the missing field is named, not an item "none".
+    const noItem = await discord.slashCommand({ user: "alice", command: "dugnad", group: "draft", subcommand: "write" }).callback()
+    expect(refusal(noItem)).toMatch(/must be filled in/)
+    expect(refusal(noItem)).not.toContain("none")
+
     // Carol may not write the draft: the core's refusal, to her only.
     const carolDraft = await discord.slashCommand({ user: "carol", command: "dugnad", group: "draft", subcommand: "write", options: { item } }).callback()
     if (carolDraft.type === 9) {
