@@ -215,19 +215,14 @@ export const readLocalStart: (given: string) => string | undefined = chatDates.r
 export const notice = (view: ChatView.ChatView): Reply => ({ _tag: "Message", view, ephemeral: true })
 
 /**
- * A short notice as a view: a title and a body, as a warning.
+ * A short notice as a view: a title and a body, as a warning (fitted by `ChatView.fit`: what the
+ * person typed and is shown again pings nobody).
  *
  * @since 0.1.0
  * @category replies
  */
-export const noticeView = (title: string, body: string): ChatView.ChatView => ({
-  title,
-  body,
-  fields: [],
-  actions: [],
-  tone: "warning",
-  mentions: []
-})
+export const noticeView = (title: string, body: string): ChatView.ChatView =>
+  ChatView.fit({ title, body, fields: [], actions: [], tone: "warning", mentions: [] })
 
 /**
  * A refusal, worded by the core in the person's language, to them only.
@@ -304,17 +299,8 @@ const badStart = (session: Session, option: string, given: string): Reply => {
 }
 
 /** A small list view (members, goals, findings): a title, one line a row, nobody pinged. */
-const listView = (title: string, lines: ReadonlyArray<string>, empty: string, tone: ChatView.Tone = "info"): ChatView.ChatView => {
-  const body = lines.length === 0 ? empty : lines.join("\n")
-  return {
-    title: ChatView.defuse(title).slice(0, ChatView.limits.title),
-    body: ChatView.defuse(body.length > ChatView.limits.body ? `${body.slice(0, ChatView.limits.body - 1)}…` : body),
-    fields: [],
-    actions: [],
-    tone,
-    mentions: []
-  }
-}
+const listView = (title: string, lines: ReadonlyArray<string>, empty: string, tone: ChatView.Tone = "info"): ChatView.ChatView =>
+  ChatView.fit({ title, body: lines.length === 0 ? empty : lines.join("\n"), fields: [], actions: [], tone, mentions: [] })
 
 // ---------------------------------------------------------------------------------------------
 // Subcommands
@@ -415,11 +401,10 @@ const resultsShare = (session: Session, request: Request, item: ItemId) =>
     const labels = chart === undefined
       ? undefined
       : catalogue.chart(chart.network, found.posts.find((post) => post.network === chart.network)?.context.window.days ?? 0)
-    const body = mine?.text ?? ""
     const view: ChatView.ChatView = {
       title: catalogue.chat.title.results,
-      body: ChatView.defuse(body.length > ChatView.limits.body ? `${body.slice(0, ChatView.limits.body - 1)}…` : body),
-      fields: [{ label: catalogue.chat.label.item, value: ChatView.defuse(found.title).slice(0, ChatView.limits.fieldValue) }],
+      body: mine?.text ?? "",
+      fields: [{ label: catalogue.chat.label.item, value: found.title }],
       actions: [],
       ...(chart === undefined || labels === undefined
         ? {}
@@ -433,7 +418,7 @@ const resultsShare = (session: Session, request: Request, item: ItemId) =>
       tone: "success",
       mentions: []
     }
-    return notice(view)
+    return notice(ChatView.fit(view))
   })
 
 /** `report goals|people`: the period from `from` to `to` (a date alone includes that day), default the last 90 days. */
@@ -498,14 +483,14 @@ const meetingNext = (session: Session, meeting: MeetingId, count: number) =>
     const later = upcoming.right.occurrences.slice(1).map((occurrence) =>
       Messages.formatDateTime(session.locale, occurrence.start, session.workspace.timeZone)
     )
-    return notice({
+    return notice(ChatView.fit({
       ...view,
       fields: [
         { label: "ID", value: meeting, inline: true },
         ...view.fields,
         ...(later.length === 0 ? [] : [{ label: catalogue.chat.label.when, value: later.join("\n") }])
       ]
-    })
+    }))
   })
 
 const meetingSummary = (session: Session, request: Request) =>

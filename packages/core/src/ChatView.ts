@@ -243,7 +243,16 @@ const cut = (text: string, max: number): string => {
   return `${kept.trimEnd()}…`
 }
 
-const fitView = (view: ChatView): ChatView => ({
+/**
+ * A view made safe and small enough to post: title, body, field labels and values defused
+ * ({@link defuse}) and then cut to {@link limits} (with "…"), fields without a value left out, at
+ * most {@link limits}' number of fields and buttons, each mention once. Every view this module
+ * builds is fitted; a view built elsewhere (a chat command's list, a notice) is fitted with this.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const fit = (view: ChatView): ChatView => ({
   ...view,
   title: cut(defuse(view.title.replace(/\s+/gu, " ").trim()), limits.title),
   body: cut(defuse(view.body), limits.body),
@@ -744,7 +753,7 @@ export const viewOfMessage = (
   context: ViewContext
 ): ChatView => {
   const locale = Messages.localeFor(context.workspace, recipient)
-  return fitView(
+  return fit(
     isItemNotification(message)
       ? notificationView(message, recipient, context, locale)
       : reminderView(message, recipient, context, locale)
@@ -836,7 +845,7 @@ export const itemView = (
         : []),
       ...(asReviewer.length === 0 ? [{ _tag: "comment", item: idea.item } as const] : [])
     ]
-  return fitView({
+  return fit({
     title,
     body: [idea === undefined ? "" : idea.pitch, draftPreview(state).trim()].filter((part) => part !== "").join("\n\n"),
     fields: [
@@ -876,7 +885,7 @@ const listed = (locale: Locale, lines: ReadonlyArray<string>, max = 10): string 
 export const boardView = (board: Board, locale: Locale): ChatView => {
   const catalogue = Messages.messages(locale)
   const columns = board.filter((column) => column.cards.length > 0)
-  return fitView({
+  return fit({
     title: catalogue.chat.title.board,
     body: columns.length === 0 ? catalogue.chat.none : "",
     fields: columns.map((column) => ({
@@ -900,7 +909,7 @@ export const goalsView = (reports: ReadonlyArray<GoalReport>, locale: Locale): C
   const catalogue = Messages.messages(locale)
   const labels = catalogue.chat.label
   const number = (value: number) => Messages.formatNumber(locale, value)
-  return fitView({
+  return fit({
     title: catalogue.chat.title.goals,
     body: reports.length === 0 ? catalogue.chat.none : "",
     fields: reports.map((report) => ({
@@ -934,7 +943,7 @@ export const peopleView = (
   const labels = catalogue.chat.label
   const number = (value: number) => Messages.formatNumber(locale, value)
   const active = report.people.filter((person) => person.ideas + person.reviews + person.posts > 0)
-  return fitView({
+  return fit({
     title: catalogue.chat.title.people,
     body: listed(
       locale,
@@ -968,7 +977,7 @@ export const peopleView = (
 export const primerView = (network: Network, entries: ReadonlyArray<PrimerEntry>, locale: Locale): ChatView => {
   const catalogue = Messages.messages(locale)
   const [first, ...rest] = entries
-  return fitView({
+  return fit({
     title: catalogue.chat.title.primer(catalogue.network[network]),
     body: first === undefined ? catalogue.chat.none : `${first.title}\n\n${first.body}`,
     fields: rest.map((entry) => ({ label: entry.title, value: entry.summary })),
@@ -992,7 +1001,7 @@ export const meetingView = (
 ): ChatView => {
   const catalogue = Messages.messages(locale)
   if (subject === undefined) {
-    return fitView({
+    return fit({
       title: catalogue.chat.title.noMeeting,
       body: "",
       fields: [],
@@ -1001,7 +1010,7 @@ export const meetingView = (
       mentions: []
     })
   }
-  return fitView({
+  return fit({
     title: subject._tag === "MeetingReminder" ? catalogue.chat.title.nextMeeting : catalogue.chat.title.meetingSummary,
     body: Messages.reminderMessage(locale, subject, context),
     fields: [{
@@ -1023,7 +1032,7 @@ export const meetingView = (
  * @category views
  */
 export const errorView = (error: Messages.DugnadError, locale: Locale, context: Messages.RenderContext): ChatView =>
-  fitView({
+  fit({
     title: Messages.messages(locale).chat.title.error,
     body: Messages.errorMessage(locale, error, context),
     fields: [],
