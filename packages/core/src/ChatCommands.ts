@@ -397,28 +397,16 @@ const resultsShare = (session: Session, request: Request, item: ItemId) =>
     if (Either.isLeft(messages)) return errorReply(session, messages.left)
     const mine = messages.right.find((message) => message.member === session.member.id)
     const catalogue = Messages.messages(session.locale)
-    const chart = mine?.charts[0]
-    const labels = chart === undefined
-      ? undefined
-      : catalogue.chart(chart.network, found.posts.find((post) => post.network === chart.network)?.context.window.days ?? 0)
-    const view: ChatView.ChatView = {
+    const image = ChatView.resultsImage(session.locale, item, mine, found)
+    return notice(ChatView.fit({
       title: catalogue.chat.title.results,
       body: mine?.text ?? "",
       fields: [{ label: catalogue.chat.label.item, value: found.title }],
       actions: [],
-      ...(chart === undefined || labels === undefined
-        ? {}
-        : {
-          image: {
-            filename: `results-${item}-${chart.network}.png`.replace(/[^A-Za-z0-9._-]/gu, "_"),
-            png: chart.png,
-            alt: labels.subtitle === undefined ? labels.title : `${labels.title}. ${labels.subtitle}`
-          }
-        }),
+      ...(image === undefined ? {} : { image }),
       tone: "success",
       mentions: []
-    }
-    return notice(ChatView.fit(view))
+    }))
   })
 
 /** `report goals|people`: the period from `from` to `to` (a date alone includes that day), default the last 90 days. */

@@ -526,6 +526,27 @@ const chartAlt = (locale: Locale, network: Network, feedback: Feedback | undefin
   return days === undefined || labels.subtitle === undefined ? labels.title : `${labels.title}. ${labels.subtitle}`
 }
 
+/**
+ * The first chart of a participant's results message as a view's image (`undefined` without
+ * one): a file name safe on every platform, and the chart's title and window as its alt text.
+ *
+ * @since 0.1.0
+ * @category views
+ */
+export const resultsImage = (
+  locale: Locale,
+  item: string,
+  results: ParticipantMessage | undefined,
+  feedback: Feedback | undefined
+): ChatImage | undefined => {
+  const chart = results?.charts[0]
+  return chart === undefined ? undefined : {
+    filename: `results-${item}-${chart.network}.png`.replace(/[^A-Za-z0-9._-]/gu, "_"),
+    png: chart.png,
+    alt: chartAlt(locale, chart.network, feedback)
+  }
+}
+
 /** The actions the recipient of an item notification can take now. */
 const notificationActions = (
   notification: Notification,
@@ -610,19 +631,13 @@ const notificationView = (
       const results = context.results !== undefined && context.results.member === recipient?.id
         ? context.results
         : undefined
-      const chart = results?.charts[0]
+      const image = resultsImage(locale, notification.item, results, context.feedback)
       return {
         title: catalogue.chat.title.results,
         body: results === undefined ? line : `${line}\n\n${results.text}`,
         fields: [{ label: catalogue.chat.label.item, value: title }],
         actions,
-        ...(chart === undefined ? {} : {
-          image: {
-            filename: `results-${notification.item}-${chart.network}.png`.replace(/[^A-Za-z0-9._-]/gu, "_"),
-            png: chart.png,
-            alt: chartAlt(locale, chart.network, context.feedback)
-          }
-        }),
+        ...(image === undefined ? {} : { image }),
         tone: "success",
         mentions
       }
