@@ -43,10 +43,7 @@ export const readMoment = (given: string, timeZone: string): { readonly at: Date
   if (match !== null) {
     const wall = wallOf(match)
     if (wall === undefined) return undefined
-    const zoned = DateTime.makeZoned(
-      { year: wall.year, month: wall.month, day: wall.day, hours: wall.hours, minutes: wall.minutes },
-      { timeZone, adjustForTimeZone: true }
-    )
+    const zoned = DateTime.makeZoned(wall, { timeZone, adjustForTimeZone: true })
     return Option.isNone(zoned) ? undefined : { at: DateTime.toUtc(zoned.value), dateOnly: match[4] === undefined }
   }
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined
